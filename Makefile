@@ -1,0 +1,31 @@
+# The two commands a newcomer needs (see README): `make demo` and `make test`.
+SWIFT ?= swift
+DEMO_REPO ?= .build/demo-repo
+
+.PHONY: setup build release demo test docs
+
+setup:
+	@scripts/setup.sh
+
+build: setup
+	$(SWIFT) build
+
+release: setup
+	$(SWIFT) build -c release
+
+# Builds aimslint, replays fixtures/demo into a real git repository and checks it.
+# aimslint exits 1 there on purpose: the demo repository has blocking findings.
+demo: build
+	@scripts/build-fixture-repo.sh fixtures/demo $(DEMO_REPO)
+	@echo "== aimslint check --rev HEAD $(DEMO_REPO)" >&2
+	@$$($(SWIFT) build --show-bin-path)/aimslint check --rev HEAD $(DEMO_REPO); status=$$?; \
+	  echo "(aimslint exited with $$status: 0 clean, 1 blocking findings, 2 tool or config error)" >&2; \
+	  [ $$status -le 1 ]
+
+test: setup
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+# Regenerates docs/rules.md from the catalog (a test fails when it is out of date).
+docs: build
+	$$($(SWIFT) build --show-bin-path)/aimslint rules --format markdown > docs/rules.md

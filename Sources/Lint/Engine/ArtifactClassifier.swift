@@ -1,0 +1,69 @@
+/// Recognises artifacts by path alone (SPEC §4), before any blob is read.
+///
+/// The answer is either a kind, "maybe" (a README or other Markdown whose front matter decides),
+/// or nothing. Matching is case-insensitive on the file name; folder names are matched as written
+/// except for the conventional folders listed below, which are matched case-insensitively too.
+public enum ArtifactClassifier {
+    /// What the path alone says.
+    public enum Verdict: Equatable, Sendable {
+        case kind(ArtifactKind)
+        /// Markdown or YAML that may declare itself in front matter (or be a Hub README).
+        case needsFrontMatter
+        case licenseFile
+        case notAnArtifact
+    }
+
+    /// Exact file names (lowercased) and the kind they name.
+    static let exactNames: [String: ArtifactKind] = [
+        "model_card.md": .modelCard, "model-card.md": .modelCard, "modelcard.md": .modelCard,
+        "model_card.json": .modelCard,
+        "dataset_card.md": .datasetCard, "dataset-card.md": .datasetCard,
+        "datasheet.md": .datasheet,
+        "croissant.json": .croissant, "croissant.jsonld": .croissant,
+        "impact_assessment.md": .impactAssessment, "impact-assessment.md": .impactAssessment,
+        "risk_assessment.md": .riskAssessment, "risk-assessment.md": .riskAssessment,
+        "risk-register.md": .riskAssessment, "risk-register.yml": .riskAssessment, "risk-register.yaml": .riskAssessment,
+        "requirements.md": .requirements, "requirements-spec.md": .requirements,
+        "validation_report.md": .vvReport, "validation-report.md": .vvReport, "evaluation.md": .vvReport,
+        "evaluation-report.md": .vvReport, "vv-report.md": .vvReport,
+        "deployment.md": .deploymentPlan, "deployment-plan.md": .deploymentPlan,
+        "human_oversight.md": .humanOversight, "human-oversight.md": .humanOversight,
+        "monitoring.md": .monitoringPlan, "monitoring-plan.md": .monitoringPlan,
+        "incident_response.md": .incidentResponse, "incident-response.md": .incidentResponse,
+        "continuous_validation.md": .continuousValidationPlan, "continuous-validation.md": .continuousValidationPlan,
+        "review.md": .reviewRecord,
+        "retirement.md": .retirementPlan, "retirement-plan.md": .retirementPlan,
+    ]
+
+    static let licenseNames: Set<String> = [
+        "license", "license.md", "license.txt", "licence", "licence.md", "licence.txt",
+        "license-model", "license-model.md", "license-model.txt", "license_model", "license_weights",
+        "copying",
+    ]
+
+    /// Classifies a repository-relative path (forward slashes, no leading slash).
+    public static func classify(_ path: String) -> Verdict {
+        let components = path.split(separator: "/", omittingEmptySubsequences: false)
+        guard let last = components.last else { return .notAnArtifact }
+        let name = last.lowercased()
+        let parent = components.count >= 2 ? components[components.count - 2].lowercased() : ""
+        if licenseNames.contains(name) { return .licenseFile }
+        if let kind = exactNames[name] {
+            // DESIGN.md / ARCHITECTURE.md are handled below; REQUIREMENTS.md never means requirements.txt.
+            return .kind(kind)
+        }
+        if name == "design.md" || name == "architecture.md" { return .kind(.design) }
+        if name.hasSuffix("_model_card.md") { return .kind(.modelCard) }
+        if name.hasSuffix(".croissant.json") { return .kind(.croissant) }
+        if parent == "model_cards" && name.hasSuffix(".md") { return .kind(.modelCard) }
+        if parent == "reviews" && name.hasSuffix(".md") { return .kind(.reviewRecord) }
+        if name == "metadata.json" { return .needsFrontMatter }   // Croissant only if its @type says so
+        if name.hasSuffix(".md") || name.hasSuffix(".markdown") { return .needsFrontMatter }
+        return .notAnArtifact
+    }
+
+    /// Whether a front-matter kind declaration (`aims: { kind: … }`) names a known kind.
+    public static func kind(named text: String) -> ArtifactKind? {
+        ArtifactKind(rawValue: text.lowercased())
+    }
+}

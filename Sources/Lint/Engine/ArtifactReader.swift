@@ -1,0 +1,102 @@
+import Foundation
+import Documents
+import GitKit
+
+/// Turns a snapshot entry's bytes into a parsed artifact, never throwing: every failure becomes
+/// `.unreadable` with a location, so one bad file never stops the rest of the run.
+///
+/// Parsed content is cached by blob id, so a blob that appears under several paths or in several
+/// snapshots (base and head, or many commits in history) is parsed once.
+public final class ArtifactReader {
+    private let snapshot: Snapshot
+    private var cache: [ObjectID: ArtifactContent] = [:]
+
+    public init(snapshot: Snapshot) {
+        self.snapshot = snapshot
+    }
+
+    /// Reads and parses the entry at `path` (following an in-repository symlink once).
+    public func content(of entry: SnapshotEntry) -> ArtifactContent {
+        if let id = entry.id, let cached = cache[id] { return cached }
+        let result = read(entry)
+        if let id = entry.id { cache[id] = result }
+        return result
+    }
+
+    /// The decoded text of a small auxiliary file (a LICENSE), nil when unreadable.
+    public func text(of entry: SnapshotEntry, maxBytes: Int = 256 * 1024) -> String? {
+        guard entry.kind == .file || entry.kind == .executable,
+              let data = try? snapshot.content(maxBytes: maxBytes, of: entry),
+              case .success(let text) = TextDecoder.decode(data) else { return nil }
+        return text
+    }
+
+    private func read(_ entry: SnapshotEntry) -> ArtifactContent {
+        switch entry.kind {
+        case .submodule:
+            return .unreadable(ParseProblem(kind: .binary, message: "is a submodule (gitlink), not a document", location: .start))
+        case .symlink:
+            return followLink(entry)
+        case .file, .executable:
+            break
+        }
+        if entry.size > DocumentLimits.maxBytes {
+            return .unreadable(ParseProblem(kind: .tooLarge,
+                message: "is \(entry.size) bytes, over the \(DocumentLimits.maxBytes / (1024 * 1024)) MiB limit for documents",
+                location: .start))
+        }
+        let data: Data
+        do {
+            guard let bytes = try snapshot.content(maxBytes: DocumentLimits.maxBytes, of: entry) else {
+                return .unreadable(ParseProblem(kind: .tooLarge, message: "is over the size limit for documents", location: .start))
+            }
+            data = bytes
+        } catch {
+            return .unreadable(ParseProblem(kind: .binary, message: "cannot be read: \(error)", location: .start))
+        }
+        return ArtifactReader.parse(data, path: entry.path)
+    }
+
+    /// A symlink is read only when it points at another file of the same snapshot.
+    private func followLink(_ entry: SnapshotEntry) -> ArtifactContent {
+        let outside = ParseProblem(kind: .binary, message: "is a symbolic link that leaves the repository; links are never followed outside it", location: .start)
+        guard let data = try? snapshot.content(maxBytes: 4096, of: entry),
+              case .success(let target) = TextDecoder.decode(data),
+              !target.hasPrefix("/"),
+              let resolved = PathMath.resolve(target, from: PathMath.parent(of: entry.path)),
+              let targetEntry = snapshot.entry(at: resolved),
+              targetEntry.kind == .file || targetEntry.kind == .executable else {
+            return .unreadable(outside)
+        }
+        return read(targetEntry)
+    }
+
+    /// Parses bytes by the file's extension.
+    public static func parse(_ data: Data, path: String) -> ArtifactContent {
+        if LFSPointer.isPointer(data) { return .lfsPointer }
+        let text: String
+        switch TextDecoder.decode(data) {
+        case .failure(let problem): return .unreadable(problem)
+        case .success(let decoded): text = decoded
+        }
+        let lower = path.lowercased()
+        if lower.hasSuffix(".json") || lower.hasSuffix(".jsonld") {
+            switch JSONDocument.parse(text) {
+            case .success(let node): return .json(node)
+            case .failure(let problem): return .unreadable(problem)
+            }
+        }
+        if lower.hasSuffix(".yml") || lower.hasSuffix(".yaml") {
+            switch YAMLDocument.parse(text) {
+            case .success(let node): return .yaml(node)
+            case .failure(let problem): return .unreadable(problem)
+            }
+        }
+        return .markdown(MarkdownDocument.parse(text))
+    }
+}
+
+extension SourceLocation {
+    /// Line 1, column 1.
+    public static let start = SourceLocation(line: 1, column: 1)
+}

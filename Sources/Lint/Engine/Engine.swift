@@ -1,0 +1,137 @@
+import Catalog
+import Documents
+
+/// The status of one control — a rule evaluated for one subject (SPEC §1).
+public enum ControlStatus: Hashable, Sendable, Codable {
+    case pass
+    case fail
+    case notApplicable(reason: String)
+
+    public var name: String {
+        switch self {
+        case .pass: "pass"
+        case .fail: "fail"
+        case .notApplicable: "notApplicable"
+        }
+    }
+}
+
+/// One control's outcome.
+public struct ControlResult: Hashable, Sendable {
+    public let ruleID: String
+    /// The subject id; nil for the repository.
+    public let subject: String?
+    public let subjectKind: SubjectKind
+    public let status: ControlStatus
+    /// Where a pass is evidenced (the subject's main artifact or its declaration).
+    public let anchor: Anchor?
+}
+
+/// The engine's answer: findings sorted for reporting, and every control's status.
+public struct LintResult: Sendable {
+    public var findings: [Finding]
+    public var controls: [ControlResult]
+    public let project: Project
+}
+
+/// Runs rules over a project: each rule for each subject in its scope, gated by life cycle stage.
+public struct Engine: Sendable {
+    public let rules: [any Rule]
+
+    public init(rules: [any Rule]) {
+        self.rules = rules
+    }
+
+    /// Evaluates every rule (or those in `only`) for every subject (or the systems in `systems`).
+    public func run(_ project: Project, only ruleIDs: Set<String>? = nil, systems systemFilter: Set<String>? = nil) -> LintResult {
+        let subjects = Engine.subjects(of: project, filter: systemFilter)
+        var owned: [String: [Artifact]] = [:]
+        for artifact in project.artifacts {
+            if let owner = project.owner(of: artifact) { owned[owner, default: []].append(artifact) }
+            for dataset in project.datasets where PathMath.isInside(artifact.path, folder: dataset.root) && artifact.kind.documentsDataset {
+                if dataset.id != project.owner(of: artifact) { owned[dataset.id, default: []].append(artifact) }
+            }
+        }
+        var findings: [Finding] = []
+        var controls: [ControlResult] = []
+        for rule in rules {
+            let description = type(of: rule).description
+            if let ruleIDs, !ruleIDs.contains(description.id) { continue }
+            for subject in subjects where description.scope.contains(subject.kind) {
+                let artifacts = subject.id.flatMap { owned[$0] } ?? (subject.kind == .repository ? project.artifacts : [])
+                let context = RuleContext(project: project, subject: subject, artifacts: artifacts)
+                let evaluation = Engine.applicability(of: description, for: context) ?? rule.evaluate(context)
+                let made = makeFindings(evaluation, description: description, context: context)
+                findings += made
+                let status: ControlStatus
+                switch evaluation {
+                case .notApplicable(let reason): status = .notApplicable(reason: reason)
+                case .evaluated: status = made.isEmpty ? .pass : .fail
+                }
+                if project.policy.ruleSettings[description.id] == .off {
+                    controls.append(ControlResult(ruleID: description.id, subject: subject.id, subjectKind: subject.kind,
+                                                  status: .notApplicable(reason: "switched off in \(Policy.configPath)"), anchor: nil))
+                } else {
+                    controls.append(ControlResult(ruleID: description.id, subject: subject.id, subjectKind: subject.kind,
+                                                  status: status, anchor: context.missingAnchor))
+                }
+            }
+        }
+        findings = Array(Set(findings)).sorted(by: Finding.reportOrder)
+        controls.sort { ($0.subject ?? "", $0.ruleID) < ($1.subject ?? "", $1.ruleID) }
+        return LintResult(findings: findings, controls: controls, project: project)
+    }
+
+    private func makeFindings(_ evaluation: Evaluation, description: RuleDescription, context: RuleContext) -> [Finding] {
+        evaluation.violations.compactMap { violation in
+            guard let level = context.project.policy.effectiveLevel(for: description, subject: context.subject,
+                                                                    violationLevel: violation.level) else { return nil }
+            let blob = context.project.artifact(at: violation.location.path)?.blob?.hex
+            return Finding(ruleID: description.id, level: level, message: violation.message, location: violation.location,
+                           system: violation.system ?? context.subject.id, anchor: violation.anchor, blob: blob)
+        }
+    }
+
+    /// Systems, then datasets, then the repository, each sorted by id.
+    static func subjects(of project: Project, filter: Set<String>?) -> [Subject] {
+        var subjects: [Subject] = []
+        for system in project.systems where filter?.contains(system.id) ?? true { subjects.append(.system(system)) }
+        for dataset in project.datasets where filter.map({ $0.contains(dataset.id) || dataset.system.map($0.contains) == true }) ?? true {
+            subjects.append(.dataset(dataset))
+        }
+        if filter == nil { subjects.append(.repository) }
+        return subjects
+    }
+
+    /// `notApplicable` when the subject has not reached the rule's stage (cumulative, SPEC §5).
+    static func applicability(of description: RuleDescription, for context: RuleContext) -> Evaluation? {
+        guard let ruleStage = description.stage, context.subject.kind != .repository else { return nil }
+        let stage = context.stage
+        switch ruleStage {
+        case .continuousValidation:
+            guard let system = context.system ?? context.project.systems.first(where: { $0.id == context.dataset?.system }) else {
+                return .notApplicable(reason: "continuous validation applies to systems that learn continuously")
+            }
+            if !system.continuousLearning { return .notApplicable(reason: "continuous_learning is false for \(system.id)") }
+            if stage.order < LifecycleStage.operationAndMonitoring.order {
+                return .notApplicable(reason: "\(system.id) is at \(stage.rawValue); continuous validation starts with operation")
+            }
+            return nil
+        case .reEvaluation:
+            if stage.order < LifecycleStage.operationAndMonitoring.order {
+                return .notApplicable(reason: "re-evaluation applies once the system is in operation")
+            }
+            return nil
+        case .retirement:
+            if stage.order < LifecycleStage.deployment.order {
+                return .notApplicable(reason: "a retirement plan is expected from deployment on")
+            }
+            return nil
+        default:
+            if stage.order < ruleStage.order {
+                return .notApplicable(reason: "stage \(stage.rawValue) has not reached \(ruleStage.rawValue)")
+            }
+            return nil
+        }
+    }
+}

@@ -1,0 +1,102 @@
+import Catalog
+import Documents
+import GitKit
+
+/// Builds the `Project` a run checks: recognises artifacts by path, then by front matter; reads
+/// and parses only those; groups them into AI systems and datasets.
+public struct ProjectBuilder {
+    public let snapshot: Snapshot
+    public let policy: Policy
+    public let sourceName: String
+
+    public init(snapshot: Snapshot, policy: Policy, sourceName: String) {
+        self.snapshot = snapshot
+        self.policy = policy
+        self.sourceName = sourceName
+    }
+
+    public func build(reader: ArtifactReader? = nil) -> Project {
+        let reader = reader ?? ArtifactReader(snapshot: snapshot)
+        var explicitKinds: [String: ArtifactKind] = [:]
+        for system in policy.systems {
+            for (kind, path) in system.artifacts { explicitKinds[path] = kind }
+        }
+        var artifacts: [Artifact] = []
+        var licenses: [String: String] = [:]
+        var paths: [String] = []
+        paths.reserveCapacity(snapshot.entries.count)
+        for entry in snapshot.entries {
+            paths.append(entry.path)
+            if entry.kind == .submodule || entry.path.hasPrefix(".aims/") && !entry.path.hasPrefix(".aims/systems/") { continue }
+            if policy.isExcluded(entry.path) { continue }
+            if let kind = explicitKinds[entry.path] {
+                artifacts.append(makeArtifact(entry, kind: kind, reader: reader))
+                continue
+            }
+            switch ArtifactClassifier.classify(entry.path) {
+            case .notAnArtifact:
+                continue
+            case .licenseFile:
+                if let text = reader.text(of: entry) { licenses[entry.path] = text }
+            case .kind(let kind):
+                artifacts.append(makeArtifact(entry, kind: kind, reader: reader))
+            case .needsFrontMatter:
+                if let artifact = sniff(entry, reader: reader) { artifacts.append(artifact) }
+            }
+        }
+        artifacts.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+        let systems = buildSystems(artifacts: artifacts)
+        let datasets = buildDatasets(artifacts: artifacts, systems: systems)
+        return Project(sourceName: sourceName, policy: policy, systems: systems, datasets: datasets,
+                       artifacts: artifacts, licenseFiles: licenses, paths: paths)
+    }
+
+    private func makeArtifact(_ entry: SnapshotEntry, kind: ArtifactKind, reader: ArtifactReader) -> Artifact {
+        let content = reader.content(of: entry)
+        let declared = Self.declaration(in: content)?.system
+        return Artifact(path: entry.path, kind: kind, blob: entry.id, content: content, declaredSystem: declared)
+    }
+
+    /// README.md, metadata.json and other Markdown: an artifact only if its content says so.
+    private func sniff(_ entry: SnapshotEntry, reader: ArtifactReader) -> Artifact? {
+        let name = PathMath.name(of: entry.path).lowercased()
+        if entry.kind != .file && entry.kind != .executable { return nil }
+        if name == "metadata.json" {
+            let content = reader.content(of: entry)
+            guard case .json(let node) = content, Self.isCroissant(node) else { return nil }
+            return Artifact(path: entry.path, kind: .croissant, blob: entry.id, content: content)
+        }
+        let content = reader.content(of: entry)
+        guard case .markdown(let document) = content, let front = document.frontMatter?.root else { return nil }
+        if let declaration = Self.declaration(in: content), let kind = declaration.kind {
+            return Artifact(path: entry.path, kind: kind, blob: entry.id, content: content, declaredSystem: declaration.system)
+        }
+        guard name == "readme.md" else { return nil }
+        if Self.hasModelMetadata(front) { return Artifact(path: entry.path, kind: .modelCard, blob: entry.id, content: content) }
+        if Self.hasDatasetMetadata(front) { return Artifact(path: entry.path, kind: .datasetCard, blob: entry.id, content: content) }
+        return nil
+    }
+
+    /// `aims: { kind: KIND, system: ID }` in front matter.
+    static func declaration(in content: ArtifactContent) -> (kind: ArtifactKind?, system: String?)? {
+        guard case .markdown(let document) = content, let aims = document.frontMatter?.root?["aims"] else { return nil }
+        let kind = aims["kind"]?.string.flatMap(ArtifactClassifier.kind(named:))
+        return (kind, aims["system"]?.string)
+    }
+
+    static func hasModelMetadata(_ front: YAMLNode) -> Bool {
+        guard front["license"] != nil else { return false }
+        return ["pipeline_tag", "base_model", "model-index", "library_name"].contains { front[$0] != nil }
+    }
+
+    static func hasDatasetMetadata(_ front: YAMLNode) -> Bool {
+        ["task_categories", "size_categories", "annotations_creators", "configs"].contains { front[$0] != nil }
+    }
+
+    static func isCroissant(_ node: JSONNode) -> Bool {
+        let types = node["@type"].map { $0.array?.compactMap(\.string) ?? [$0.string].compactMap { $0 } } ?? []
+        let isDataset = types.contains { $0 == "sc:Dataset" || $0 == "Dataset" || $0.hasSuffix("schema.org/Dataset") }
+        let conforms = (node["conformsTo"] ?? node["dct:conformsTo"])?.string ?? ""
+        return isDataset && conforms.contains("croissant")
+    }
+}

@@ -1,0 +1,75 @@
+import Documents
+import GitKit
+
+/// What an artifact's bytes turned into.
+public enum ArtifactContent: Sendable {
+    case markdown(MarkdownDocument)
+    case json(JSONNode)
+    case yaml(YAMLNode?)
+    /// The bytes could not be read as a document (binary, invalid UTF-8, too large, malformed).
+    case unreadable(ParseProblem)
+    /// A Git LFS pointer stands where the document should be.
+    case lfsPointer
+}
+
+/// A recognised governance document, parsed.
+public struct Artifact: Sendable {
+    public let path: String
+    public let kind: ArtifactKind
+    /// The blob id, when the content comes from the object database (nil for edited worktree files).
+    public let blob: ObjectID?
+    public let content: ArtifactContent
+    /// The system named by front matter (`aims: { system: ID }`), if any.
+    public let declaredSystem: String?
+
+    public init(path: String, kind: ArtifactKind, blob: ObjectID?, content: ArtifactContent, declaredSystem: String? = nil) {
+        self.path = path
+        self.kind = kind
+        self.blob = blob
+        self.content = content
+        self.declaredSystem = declaredSystem
+    }
+
+    public var markdown: MarkdownDocument? {
+        if case .markdown(let document) = content { return document }
+        return nil
+    }
+
+    public var json: JSONNode? {
+        if case .json(let node) = content { return node }
+        return nil
+    }
+
+    /// The parsed front matter of a Markdown artifact.
+    public var frontMatter: YAMLNode? { markdown?.frontMatter?.root }
+
+    /// The folder holding the artifact ("" for the repository root).
+    public var folder: String { PathMath.parent(of: path) }
+
+    /// The location to anchor a finding about the whole document: its first line.
+    public var firstLine: Anchor { Anchor(path: path, line: 1) }
+}
+
+/// A place in the repository a finding points at.
+public struct Anchor: Hashable, Sendable, Codable, Comparable {
+    public let path: String
+    public let range: SourceRange
+
+    public init(path: String, range: SourceRange) {
+        self.path = path
+        self.range = range
+    }
+
+    /// A whole line, from column 1; `endColumn` defaults to the same column.
+    public init(path: String, line: Int, column: Int = 1, endColumn: Int? = nil) {
+        self.path = path
+        self.range = SourceRange(start: SourceLocation(line: line, column: column),
+                                 end: SourceLocation(line: line, column: endColumn ?? column))
+    }
+
+    public var line: Int { range.start.line }
+
+    public static func < (lhs: Anchor, rhs: Anchor) -> Bool {
+        (lhs.path, lhs.range.start.line, lhs.range.start.column) < (rhs.path, rhs.range.start.line, rhs.range.start.column)
+    }
+}

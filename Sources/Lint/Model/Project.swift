@@ -1,0 +1,89 @@
+import Documents
+import GitKit
+
+/// Everything the rules may read about one snapshot of a repository, as plain values.
+///
+/// Built once per run by `ProjectBuilder`; rules never touch git or the file system.
+public struct Project: Sendable {
+    /// Where the snapshot came from ("HEAD", "index", "worktree"), for messages.
+    public let sourceName: String
+    public let policy: Policy
+    public let systems: [AISystem]
+    public let datasets: [Dataset]
+    /// All recognised artifacts, sorted by path.
+    public let artifacts: [Artifact]
+    /// Licence files (LICENSE, LICENSE-MODEL, …) by path, decoded as text.
+    public let licenseFiles: [String: String]
+    /// Every file path in the snapshot, sorted (byte order), for existence checks.
+    public let paths: [String]
+
+    public init(sourceName: String, policy: Policy, systems: [AISystem], datasets: [Dataset], artifacts: [Artifact],
+                licenseFiles: [String: String], paths: [String]) {
+        self.sourceName = sourceName
+        self.policy = policy
+        self.systems = systems
+        self.datasets = datasets
+        self.artifacts = artifacts
+        self.licenseFiles = licenseFiles
+        self.paths = paths
+    }
+
+    /// Whether a file exists at `path`.
+    public func fileExists(_ path: String) -> Bool {
+        let index = lowerBound(path)
+        return index < paths.count && paths[index] == path
+    }
+
+    /// Whether any file lies inside `folder`.
+    public func folderExists(_ folder: String) -> Bool {
+        if folder.isEmpty { return !paths.isEmpty }
+        let prefix = folder + "/"
+        let index = lowerBound(prefix)
+        return index < paths.count && paths[index].hasPrefix(prefix)
+    }
+
+    /// Files inside `folder`, in order.
+    public func files(inside folder: String) -> ArraySlice<String> {
+        if folder.isEmpty { return paths[...] }
+        let prefix = folder + "/"
+        var index = lowerBound(prefix)
+        let start = index
+        while index < paths.count && paths[index].hasPrefix(prefix) { index += 1 }
+        return paths[start..<index]
+    }
+
+    private func lowerBound(_ key: String) -> Int {
+        var low = 0, high = paths.count
+        while low < high {
+            let mid = (low + high) / 2
+            if paths[mid].utf8.lexicographicallyPrecedes(key.utf8) { low = mid + 1 } else { high = mid }
+        }
+        return low
+    }
+
+    /// The artifact at a path, if recognised.
+    public func artifact(at path: String) -> Artifact? {
+        artifacts.first { $0.path == path }
+    }
+
+    /// The system an artifact belongs to: the front-matter declaration, an explicit config path,
+    /// `.aims/systems/ID/` or `docs/ai/ID/`, else the system whose root is the nearest ancestor.
+    public func owner(of artifact: Artifact) -> String? {
+        if let declared = artifact.declaredSystem, systems.contains(where: { $0.id == declared }) { return declared }
+        if let explicit = systems.first(where: { $0.artifactPaths.values.contains(artifact.path) }) { return explicit.id }
+        for prefix in [".aims/systems/", "docs/ai/"] where artifact.path.hasPrefix(prefix) {
+            let rest = artifact.path.dropFirst(prefix.count)
+            if let slash = rest.firstIndex(of: "/") {
+                let id = String(rest[..<slash])
+                if systems.contains(where: { $0.id == id }) { return id }
+            }
+        }
+        return nearestSystem(containing: artifact.path)?.id
+    }
+
+    /// The system whose root is the nearest ancestor of `path`.
+    public func nearestSystem(containing path: String) -> AISystem? {
+        systems.filter { PathMath.isInside(path, folder: $0.root) }
+            .max { ($0.root.count, $1.id) < ($1.root.count, $0.id) }
+    }
+}

@@ -1,0 +1,46 @@
+import Catalog
+
+/// One problem a rule found, before the engine turns it into a `Finding`.
+public struct Violation: Hashable, Sendable {
+    public let message: String
+    public let location: Anchor
+    /// What the problem is about inside the file (section key, term, JSON key, "missing"): keeps
+    /// the fingerprint stable when lines move.
+    public let anchor: String
+    /// A level other than the rule's, where the catalog says so (e.g. MC-010 "note when absent").
+    public let level: Level?
+    /// A subject id other than the evaluated one (repository-wide rules that know the owner).
+    public let system: String?
+
+    public init(_ message: String, at location: Anchor, anchor: String, level: Level? = nil, system: String? = nil) {
+        self.message = message
+        self.location = location
+        self.anchor = anchor
+        self.level = level
+        self.system = system
+    }
+}
+
+/// The outcome of a rule for one subject: a control's status (SPEC §1).
+public enum Evaluation: Hashable, Sendable {
+    case notApplicable(reason: String)
+    case evaluated([Violation])
+
+    public static let pass = Evaluation.evaluated([])
+
+    public var violations: [Violation] {
+        if case .evaluated(let list) = self { return list }
+        return []
+    }
+}
+
+/// A check with a stable id. One rule, one file; its description carries its own examples.
+public protocol Rule: Sendable {
+    static var description: RuleDescription { get }
+    init()
+    func evaluate(_ context: RuleContext) -> Evaluation
+}
+
+extension Rule {
+    public var description: RuleDescription { Self.description }
+}

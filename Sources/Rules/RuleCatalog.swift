@@ -1,0 +1,21 @@
+import Lint
+
+/// Every rule aimslint ships, in catalog order. A hand-written list: adding a rule means adding
+/// its file and one line here (no global mutable registry).
+public enum RuleCatalog {
+    public static let rules: [any Rule] = [
+        // Model cards
+        // Datasets and Croissant
+        // Policy
+        ConfigValid(),
+        ArtifactReadable(),
+    ]
+
+    /// Descriptions in catalog order.
+    public static var descriptions: [RuleDescription] { rules.map { type(of: $0).description } }
+
+    /// The description for an id (or a deprecated id it answers to).
+    public static func description(for id: String) -> RuleDescription? {
+        descriptions.first { $0.id == id || $0.deprecatedIDs.contains(id) }
+    }
+}

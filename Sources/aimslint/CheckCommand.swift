@@ -1,0 +1,129 @@
+import ArgumentParser
+import Foundation
+import GitKit
+import Lint
+import Reports
+import Rules
+
+/// `aimslint check`: lint one snapshot of a repository.
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Check a commit, the index or the working tree against the rule catalog.")
+
+    @Argument(help: "A folder inside the repository (default: the current folder).")
+    var path: String = "."
+
+    @Flag(name: .long, help: "Check the staged content (the index), as a pre-commit hook does.")
+    var staged = false
+
+    @Flag(name: .long, help: "Check the working tree, untracked files included (the default in a non-bare repository).")
+    var worktree = false
+
+    @Option(name: .long, help: "Check a commit (any revision: HEAD, a branch, a tag, HEAD~3).")
+    var rev: String?
+
+    @Option(name: .long, help: "Report format: \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var format: ReportFormat?
+
+    @Option(name: .long, help: "Write the report to FILE (atomically) instead of standard output.")
+    var output: String?
+
+    @Option(name: .long, help: "Lowest level that fails the run: error, warning, note or none (default: the config's fail_on, else error).")
+    var failOn: FailThreshold?
+
+    @Option(name: .long, parsing: .singleValue, help: "Run only this rule (repeatable).")
+    var rule: [String] = []
+
+    @Option(name: .long, parsing: .singleValue, help: "Check only this system or dataset (repeatable).")
+    var system: [String] = []
+
+    @Flag(name: .long, help: "Also list passing and not-applicable controls (json).")
+    var includePasses = false
+
+    @Flag(name: .long, help: "Accept a shallow clone (history-based facts then stop at the shallow boundary).")
+    var allowShallow = false
+
+    func validate() throws {
+        let sources = [staged, worktree, rev != nil].filter { $0 }.count
+        if sources > 1 { throw ValidationError("choose one of --staged, --worktree and --rev") }
+        let known = Set(RuleCatalog.descriptions.map(\.id))
+        for id in rule where !known.contains(id) {
+            throw ValidationError("unknown rule '\(id)'; `aimslint rules` lists them")
+        }
+    }
+
+    func run() throws {
+        let repository: Repository
+        do {
+            repository = try Repository.discover(from: path)
+        } catch {
+            Console.error("\(error)")
+            throw ExitStatus.toolError
+        }
+        if repository.isShallow && !allowShallow {
+            Console.error("'\(repository.workingDirectory ?? repository.gitDirectory)' is a shallow clone, so history-based facts would be wrong")
+            Console.hint("fetch the full history (`git fetch --unshallow`, or `fetch-depth: 0` in actions/checkout), or pass --allow-shallow")
+            throw ExitStatus.toolError
+        }
+        let source = checkSource(for: repository)
+        let checker = Checker(repository: repository, engine: Engine(rules: RuleCatalog.rules))
+        let checked: CheckedSnapshot
+        do {
+            checked = try checker.check(source, only: rule.isEmpty ? nil : Set(rule), systems: system.isEmpty ? nil : Set(system))
+        } catch {
+            Console.error("\(error)")
+            throw ExitStatus.toolError
+        }
+        let policy = checked.result.project.policy
+        for problem in policy.problems { Console.error("\(problem)") }
+        if !policy.exists { Console.hint("no .aims/config.yml: systems were inferred from model cards; run `aimslint init` to declare them") }
+        let input = reportInput(checked, source: source)
+        let chosen = format ?? .text
+        let color = chosen == .text && output == nil && Console.wantsColor(for: STDOUT_FILENO)
+        do {
+            try ReportWriter.write(chosen.render(input, color: color), to: output)
+        } catch {
+            Console.error("\(error)")
+            throw ExitStatus.toolError
+        }
+        if !policy.problems.isEmpty { throw ExitStatus.toolError }
+        let threshold = failOn ?? policy.failOn ?? .error
+        if input.activeFindings.contains(where: { threshold.isReached(by: $0.level) }) { throw ExitStatus.findings }
+    }
+
+    private func checkSource(for repository: Repository) -> CheckSource {
+        if staged { return .index }
+        if let rev { return .revision(rev) }
+        if worktree { return .worktree }
+        return repository.isBare ? .revision("HEAD") : .worktree
+    }
+
+    private func reportInput(_ checked: CheckedSnapshot, source: CheckSource) -> ReportInput {
+        let lines = checked.sourceLines
+        var revision: String?
+        if case .revision(let name) = source { revision = name }
+        let kind: String
+        switch source {
+        case .revision: kind = "revision"
+        case .index: kind = "index"
+        case .worktree: kind = "worktree"
+        }
+        var notices: [String] = []
+        if !checked.result.project.policy.exists { notices.append("no .aims/config.yml; systems inferred, run `aimslint init`") }
+        return ReportInput(
+            toolVersion: AimsLint.version, sourceKind: kind, revision: revision, commit: checked.commit?.hex,
+            findings: checked.result.findings,
+            controls: includePasses ? checked.result.controls : checked.result.controls.filter { $0.status == .fail },
+            project: checked.result.project,
+            rules: Dictionary(uniqueKeysWithValues: RuleCatalog.descriptions.map { ($0.id, $0) }),
+            notices: notices, includePasses: includePasses,
+            sourceLine: { path, line in
+                guard let file = lines[path], line >= 1, line <= file.count else { return nil }
+                return file[line - 1]
+            })
+    }
+}
+
+extension ReportFormat: ExpressibleByArgument {}
+extension FailThreshold: ExpressibleByArgument {}

@@ -1,0 +1,31 @@
+import ArgumentParser
+import Foundation
+
+/// The documented exit codes (SPEC §2). They never change meaning between releases.
+enum ExitStatus {
+    static let clean = ExitCode(0)
+    static let findings = ExitCode(1)
+    static let toolError = ExitCode(2)
+    static let usage = ExitCode(64)
+}
+
+/// Writes to standard error (logs, hints and errors never go to stdout).
+enum Console {
+    static func error(_ message: String) {
+        FileHandle.standardError.write(Data("aimslint: error: \(message)\n".utf8))
+    }
+
+    static func hint(_ message: String) {
+        FileHandle.standardError.write(Data("aimslint: hint: \(message)\n".utf8))
+    }
+
+    static func log(_ message: String) {
+        FileHandle.standardError.write(Data("aimslint: \(message)\n".utf8))
+    }
+
+    /// Colour only on a terminal, and never when NO_COLOR is set (to anything).
+    static func wantsColor(for handle: Int32) -> Bool {
+        if ProcessInfo.processInfo.environment["NO_COLOR"] != nil { return false }
+        return isatty(handle) == 1
+    }
+}
