@@ -85,12 +85,6 @@ final class ReferenceHandle {
     deinit { git_reference_free(pointer) }
 }
 
-final class RemoteHandle {
-    let pointer: OpaquePointer
-    init(_ pointer: OpaquePointer) { self.pointer = pointer }
-    deinit { git_remote_free(pointer) }
-}
-
 final class ConfigHandle {
     let pointer: OpaquePointer
     init(_ pointer: OpaquePointer) { self.pointer = pointer }

@@ -4,7 +4,7 @@ extension Repository {
     /// Stage-0 entries of the index. A conflicted path is listed with its stage-2 ("ours")
     /// version, the one the user's branch had, and left out when "ours" deleted it.
     /// Intent-to-add entries (`git add -N`) are left out: they stage no content.
-    func indexEntries() throws -> [SnapshotEntry] {
+    func indexEntries(filter: PathFilter) throws -> [SnapshotEntry] {
         guard !isBare else {
             throw GitError(code: .other, function: "git_repository_index", message: "",
                            summary: "a bare repository has no index to read",
@@ -22,12 +22,12 @@ extension Repository {
                     throw GitError.last(rc, "git_index_read").with(
                         code: .io, summary: "cannot read the index of \(gitDirectory)")
                 }
-                return collectIndexEntries(index)
+                return collectIndexEntries(index, filter: filter)
             }
         }
     }
 
-    private func collectIndexEntries(_ index: IndexHandle) -> [SnapshotEntry] {
+    private func collectIndexEntries(_ index: IndexHandle, filter: PathFilter) -> [SnapshotEntry] {
         let count = git_index_entrycount(index.pointer)
         var entries: [SnapshotEntry] = []
         entries.reserveCapacity(count)
@@ -39,6 +39,8 @@ extension Repository {
             guard stage == 0 || stage == 2, pointer.pointee.flags_extended & intentToAdd == 0 else { continue }
             let mode = pointer.pointee.mode
             guard let kind = EntryKind(mode: mode) else { continue }
+            let path = String(cString: rawPath)
+            guard filter.selects(path) else { continue }
             let size: Int64
             if kind == .submodule {
                 size = 0
@@ -49,21 +51,21 @@ extension Repository {
                 size = withUnsafePointer(to: pointer.pointee.id) { blobSizeIfPresent($0) } ?? -1
             }
             let id = withUnsafePointer(to: pointer.pointee.id) { ObjectID($0) }
-            entries.append(SnapshotEntry(path: String(cString: rawPath), id: id, mode: mode, kind: kind, size: size))
+            entries.append(SnapshotEntry(path: path, id: id, mode: mode, kind: kind, size: size))
         }
         return entries
     }
 
     /// The index entries with the working tree's changes applied: deleted files removed,
     /// modified and untracked (not ignored) files added from disk with no id.
-    func worktreeEntries() throws -> [SnapshotEntry] {
+    func worktreeEntries(filter: PathFilter) throws -> [SnapshotEntry] {
         guard let root = workingDirectory else {
             throw GitError(code: .other, function: "git_status_list_new", message: "",
                            summary: "a bare repository has no working tree to read",
                            hint: "name a commit instead (--rev)")
         }
-        let indexed = try indexEntries()
-        var changes = try worktreeChanges(root: root)
+        let indexed = try indexEntries(filter: filter)
+        var changes = try worktreeChanges(root: root).filter { filter.selects($0.key) }
         var merged: [SnapshotEntry] = []
         merged.reserveCapacity(indexed.count + changes.count)
         for entry in indexed {

@@ -113,25 +113,27 @@ public final class Snapshot: @unchecked Sendable {
 }
 
 extension Repository {
-    /// A listing of a commit's tree, the index, or the working tree.
+    /// A listing of a commit's tree, the index, or the working tree, limited to `filter`.
     ///
-    /// A commit snapshot reads every tree of the commit plus one object header per blob (for
-    /// sizes); an index snapshot reads only the index; a worktree snapshot also scans the
-    /// working tree like `git status`.
-    public func snapshot(_ source: SnapshotSource) throws -> Snapshot {
+    /// A commit snapshot reads the trees of the commit (only folders the filter can select)
+    /// plus one object header per listed blob, for its size: about 45 ms for 20k files in a
+    /// packed repository, three quarters of it the header reads, so pass a filter when only some
+    /// paths matter. An index snapshot reads only the index; a worktree snapshot also scans
+    /// the working tree like `git status`.
+    public func snapshot(_ source: SnapshotSource, filter: PathFilter = .all) throws -> Snapshot {
         let entries: [SnapshotEntry]
         switch source {
         case .commit(let id):
             entries = try locked { _ in
                 let tree = try lookupRootTree(id)
                 var listing: [SnapshotEntry] = []
-                try collectEntries(of: tree, prefix: "", into: &listing)
+                try collectEntries(of: tree, prefix: "", filter: filter, into: &listing)
                 return listing
             }
         case .index:
-            entries = try indexEntries()
+            entries = try indexEntries(filter: filter)
         case .worktree:
-            entries = try worktreeEntries()
+            entries = try worktreeEntries(filter: filter)
         }
         return Snapshot(source: source, entries: entries, repository: self)
     }
@@ -144,7 +146,7 @@ extension Repository {
             let folder = (prefix ?? "").trimmingCharacters(in: CharacterSet(charactersIn: "/"))
             var listing: [SnapshotEntry] = []
             if folder.isEmpty {
-                try collectEntries(of: root, prefix: "", into: &listing)
+                try collectEntries(of: root, prefix: "", filter: .all, into: &listing)
                 return listing
             }
             var raw: OpaquePointer?
@@ -161,7 +163,7 @@ extension Repository {
                 guard let oid = git_tree_entry_id(entry.pointer) else { return [] }
                 if mode == 0o040000 {
                     let subtree = try lookupTree(oid)
-                    try collectEntries(of: subtree, prefix: folder + "/", into: &listing)
+                    try collectEntries(of: subtree, prefix: folder + "/", filter: .all, into: &listing)
                 } else if let leaf = makeEntry(path: folder, oid: oid, mode: mode) {
                     listing.append(leaf)
                 }
@@ -172,7 +174,8 @@ extension Repository {
 
     /// Depth-first listing of a tree. Git orders tree entries as if folder names ended in '/',
     /// which makes this walk produce full paths already in byte order.
-    func collectEntries(of tree: TreeHandle, prefix: String, into listing: inout [SnapshotEntry]) throws {
+    func collectEntries(of tree: TreeHandle, prefix: String, filter: PathFilter,
+                        into listing: inout [SnapshotEntry]) throws {
         try withExtendedLifetime(tree) {
             let count = git_tree_entrycount(tree.pointer)
             for index in 0..<count {
@@ -182,9 +185,10 @@ extension Repository {
                 let path = prefix + String(cString: namePointer)
                 let mode = UInt32(git_tree_entry_filemode(entry).rawValue)
                 if mode == 0o040000 {
+                    guard filter.descends(into: path) else { continue }
                     let subtree = try lookupTree(oid)
-                    try collectEntries(of: subtree, prefix: path + "/", into: &listing)
-                } else if let leaf = makeEntry(path: path, oid: oid, mode: mode) {
+                    try collectEntries(of: subtree, prefix: path + "/", filter: filter, into: &listing)
+                } else if filter.selects(path), let leaf = makeEntry(path: path, oid: oid, mode: mode) {
                     listing.append(leaf)
                 }
             }

@@ -3,6 +3,7 @@ import Foundation
 
 /// One path that differs between two trees.
 public struct TreeChange: Sendable, Hashable {
+    /// How the path changed.
     public enum Status: Sendable {
         /// `typeChanged`: file ↔ symlink ↔ submodule at the same path (file ↔ executable is `modified`).
         case added, deleted, modified, renamed, typeChanged

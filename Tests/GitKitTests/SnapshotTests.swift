@@ -169,6 +169,50 @@ final class SnapshotTests: XCTestCase {
         XCTAssertEqual(try opened.treeEntries(commit: head, under: nil).count, 4)
     }
 
+    func testFilteredSnapshots() throws {
+        let repo = try TestRepository()
+        try repo.write("models/a/MODEL_CARD.md", "a\n")
+        try repo.write("models/a/weights.bin", "w\n")
+        try repo.write("models/ab/MODEL_CARD.md", "ab\n")
+        try repo.write("docs/MODEL_CARD.md", "d\n")
+        try repo.write("README.md", "r\n")
+        let head = try objectID(repo.commitAll("first"))
+        try repo.write("models/a/new.md", "untracked\n")
+        let opened = try repo.open()
+        let folder = PathFilter(prefixes: ["models/a"])
+        let cards = PathFilter(prefixes: [], matches: { $0.hasSuffix("/MODEL_CARD.md") })
+        XCTAssertEqual(try opened.snapshot(.commit(head), filter: folder).entries.map(\.path),
+                       ["models/a/MODEL_CARD.md", "models/a/weights.bin"])
+        XCTAssertEqual(try opened.snapshot(.index, filter: folder).entries.map(\.path),
+                       ["models/a/MODEL_CARD.md", "models/a/weights.bin"])
+        XCTAssertEqual(try opened.snapshot(.worktree, filter: folder).entries.map(\.path),
+                       ["models/a/MODEL_CARD.md", "models/a/new.md", "models/a/weights.bin"])
+        for source in [SnapshotSource.commit(head), .index, .worktree] {
+            XCTAssertEqual(try opened.snapshot(source, filter: cards).entries.map(\.path),
+                           ["docs/MODEL_CARD.md", "models/a/MODEL_CARD.md", "models/ab/MODEL_CARD.md"], "\(source)")
+        }
+        // Folders outside the filter are not opened at all.
+        try repo.deleteLooseObject(repo.git("rev-parse", "HEAD:docs"))
+        XCTAssertEqual(try repo.open().snapshot(.commit(head), filter: folder).entries.count, 2)
+    }
+
+    /// A hook run by `git commit -a` reads the temporary index git names in GIT_INDEX_FILE.
+    func testAlternateIndexFile() throws {
+        let repo = try TestRepository()
+        try repo.write("a.txt", "a\n")
+        try repo.commitAll("first")
+        let other = repo.root.deletingLastPathComponent().appendingPathComponent("other-index")
+        try FileManager.default.copyItem(atPath: repo.path(".git/index"), toPath: other.path)
+        try repo.write("b.txt", "b\n")
+        try repo.git("add", "b.txt")
+        XCTAssertEqual(try repo.open().snapshot(.index).entries.map(\.path), ["a.txt", "b.txt"])
+        let withOther = try Repository.discover(from: repo.root.path, indexFile: other.path)
+        XCTAssertEqual(try withOther.snapshot(.index).entries.map(\.path), ["a.txt"])
+        XCTAssertEqual(try withOther.snapshot(.worktree).entries.map(\.path), ["a.txt", "b.txt"])
+        XCTAssertNil(try withOther.snapshot(.worktree).entry(at: "b.txt")?.id, "untracked relative to that index")
+        assertGitError(.io) { try Repository.discover(from: repo.root.path, indexFile: other.path + "-missing") }
+    }
+
     func testIndexSizeForRacilyCleanOrCacheinfoEntries() throws {
         let repo = try TestRepository()
         try repo.write("a.txt", "hello\n")
