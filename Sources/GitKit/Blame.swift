@@ -19,14 +19,16 @@ extension Repository {
     /// Who last changed each of `lines` (1-based) of `path` as of `commit`, in line order.
     /// Lines past the end of the file are ignored.
     public func blame(path: String, at commit: ObjectID, lines: ClosedRange<Int>) throws -> [BlameHunk] {
+        // libgit2 1.5 reports a hunk running to `max_line` even past the end of the file.
         let first = max(1, lines.lowerBound)
-        guard lines.upperBound >= first else { return [] }
+        let last = min(lines.upperBound, try lineCount(of: path, at: commit))
+        guard last >= first else { return [] }
         return try locked { pointer in
             var options = git_blame_options()
             try check(git_blame_options_init(&options, UInt32(GIT_BLAME_OPTIONS_VERSION)), "git_blame_options_init")
             options.newest_commit = commit.oid
             options.min_line = first
-            options.max_line = lines.upperBound
+            options.max_line = last
             // libgit2 1.5 ignores `.git/shallow`; stopping at the single boundary commit stands in
             // for it. With several boundary commits, blame fails on their absent parents.
             let boundary = isShallow ? shallowBoundary() : []
@@ -41,8 +43,18 @@ extension Repository {
                     hint: boundary.isEmpty ? nil : "this is a shallow clone; fetch full history with `git fetch --unshallow`")
             }
             let blame = BlameHandle(raw)
-            return withExtendedLifetime(blame) { hunks(blame, within: first...lines.upperBound) }
+            return withExtendedLifetime(blame) { hunks(blame, within: first...last) }
         }
+    }
+
+    /// Lines in the file at `commit` (a last line without a newline counts); Int.max when absent,
+    /// leaving libgit2 to report the missing path.
+    private func lineCount(of path: String, at commit: ObjectID) throws -> Int {
+        guard let entry = try treeEntries(commit: commit, under: path).first,
+              entry.path == path, let id = entry.id, entry.kind != .submodule else { return Int.max }
+        let data = try blob(id)
+        let newlines = data.reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
+        return data.last == UInt8(ascii: "\n") || data.isEmpty ? newlines : newlines + 1
     }
 
     private func hunks(_ blame: BlameHandle, within window: ClosedRange<Int>) -> [BlameHunk] {
