@@ -2,7 +2,8 @@ import CLibGit2
 
 // One small class per libgit2 handle, each releasing it with its own free function in deinit.
 // Borrowed pointers (tree entries, index entries, signatures) are only used inside
-// `withExtendedLifetime` of the handle that owns them.
+// `withExtendedLifetime` of the handle that owns them. Object handles (trees, commits, blobs…)
+// never leave the Repository method that made them, so the repository outlives them.
 
 /// `git_libgit2_init` runs once, on first use of a repository; Swift initialises globals lazily
 /// and thread-safely. libgit2 is never shut down: it lives as long as the process.
@@ -67,9 +68,16 @@ final class StatusListHandle {
     deinit { git_status_list_free(pointer) }
 }
 
+/// Outlives the call that made it (inside a `RevisionWalk`), so it keeps the repository handle
+/// alive itself: the walker is freed before the repository whatever order its owner's stored
+/// properties are destroyed in.
 final class RevwalkHandle {
     let pointer: OpaquePointer
-    init(_ pointer: OpaquePointer) { self.pointer = pointer }
+    private let repository: RepositoryHandle
+    init(_ pointer: OpaquePointer, repository: RepositoryHandle) {
+        self.pointer = pointer
+        self.repository = repository
+    }
     deinit { git_revwalk_free(pointer) }
 }
 

@@ -104,7 +104,7 @@ extension Repository {
             var raw: OpaquePointer?
             try check(git_revwalk_new(&raw, pointer), "git_revwalk_new")
             guard let raw else { throw GitError.last(-1, "git_revwalk_new") }
-            let walker = RevwalkHandle(raw)
+            let walker = RevwalkHandle(raw, repository: handle)
             try withExtendedLifetime(walker) {
                 var sorting = GIT_SORT_TOPOLOGICAL.rawValue
                 if order == .topologicalOldestFirst { sorting |= GIT_SORT_REVERSE.rawValue }

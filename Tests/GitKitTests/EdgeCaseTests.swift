@@ -57,3 +57,33 @@ final class EdgeCaseTests: XCTestCase {
         XCTAssertEqual(try snapshot.content(maxBytes: 0, of: XCTUnwrap(snapshot.entries.first)), Data())
     }
 }
+
+/// A Repository and its Snapshots may be shared between threads: every libgit2 call is serialised.
+final class ConcurrencyTests: XCTestCase {
+    func testConcurrentReads() throws {
+        let repo = try TestRepository()
+        for index in 0..<20 { try repo.write("dir\(index % 4)/f\(index).txt", "content \(index)\n") }
+        let head = try objectID(repo.commitAll("first"))
+        let opened = try repo.open()
+        let snapshot = try opened.snapshot(.commit(head))
+        let expected = try snapshot.entries.map { try snapshot.content(of: $0) }
+        let results = ResultBox(count: 64)
+        DispatchQueue.concurrentPerform(iterations: 64) { iteration in
+            let entry = snapshot.entries[iteration % snapshot.entries.count]
+            let data = try? snapshot.content(of: entry)
+            let changes = try? opened.treeDiff(from: nil, to: head, filter: PathFilter(prefixes: ["dir\(iteration % 4)"]))
+            let walked = (try? opened.walk(from: head, firstParent: true)).map { Array($0) }
+            results.set(iteration, data == expected[iteration % snapshot.entries.count] && changes?.count == 5 && walked == [head])
+        }
+        XCTAssertEqual(results.all, Array(repeating: true, count: 64))
+    }
+}
+
+/// Collects per-iteration results from concurrent work.
+private final class ResultBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var values: [Bool]
+    init(count: Int) { values = Array(repeating: false, count: count) }
+    func set(_ index: Int, _ value: Bool) { lock.lock(); values[index] = value; lock.unlock() }
+    var all: [Bool] { lock.lock(); defer { lock.unlock() }; return values }
+}
