@@ -1,0 +1,100 @@
+import CLibGit2
+
+// One small class per libgit2 handle, each releasing it with its own free function in deinit.
+// Borrowed pointers (tree entries, index entries, signatures) are only used inside
+// `withExtendedLifetime` of the handle that owns them. Object handles (trees, commits, blobs…)
+// never leave the Repository method that made them, so the repository outlives them.
+
+/// `git_libgit2_init` runs once, on first use of a repository; Swift initialises globals lazily
+/// and thread-safely. libgit2 is never shut down: it lives as long as the process.
+private let libgit2InitCount: Int32 = git_libgit2_init()
+
+func ensureLibgit2() {
+    _ = libgit2InitCount
+}
+
+final class RepositoryHandle {
+    let pointer: OpaquePointer
+    init(_ pointer: OpaquePointer) { self.pointer = pointer }
+    deinit { git_repository_free(pointer) }
+}
+
+final class ObjectHandle {
+    let pointer: OpaquePointer
+    init(_ pointer: OpaquePointer) { self.pointer = pointer }
+    deinit { git_object_free(pointer) }
+}
+
+final class CommitHandle {
+    let pointer: OpaquePointer
+    init(_ pointer: OpaquePointer) { self.pointer = pointer }
+    deinit { git_commit_free(pointer) }
+}
+
+final class TreeHandle {
+    let pointer: OpaquePointer
+    init(_ pointer: OpaquePointer) { self.pointer = pointer }
+    deinit { git_tree_free(pointer) }
+}
+
+/// A tree entry owned by us (from `git_tree_entry_bypath`), unlike the borrowed `byindex` ones.
+final class TreeEntryHandle {
+    let pointer: OpaquePointer
+    init(_ pointer: OpaquePointer) { self.pointer = pointer }
+    deinit { git_tree_entry_free(pointer) }
+}
+
+final class BlobHandle {
+    let pointer: OpaquePointer
+    init(_ pointer: OpaquePointer) { self.pointer = pointer }
+    deinit { git_blob_free(pointer) }
+}
+
+final class OdbHandle {
+    let pointer: OpaquePointer
+    init(_ pointer: OpaquePointer) { self.pointer = pointer }
+    deinit { git_odb_free(pointer) }
+}
+
+final class IndexHandle {
+    let pointer: OpaquePointer
+    init(_ pointer: OpaquePointer) { self.pointer = pointer }
+    deinit { git_index_free(pointer) }
+}
+
+final class StatusListHandle {
+    let pointer: OpaquePointer
+    init(_ pointer: OpaquePointer) { self.pointer = pointer }
+    deinit { git_status_list_free(pointer) }
+}
+
+/// Outlives the call that made it (inside a `RevisionWalk`), so it keeps the repository handle
+/// alive itself: the walker is freed before the repository whatever order its owner's stored
+/// properties are destroyed in.
+final class RevwalkHandle {
+    let pointer: OpaquePointer
+    private let repository: RepositoryHandle
+    init(_ pointer: OpaquePointer, repository: RepositoryHandle) {
+        self.pointer = pointer
+        self.repository = repository
+    }
+    deinit { git_revwalk_free(pointer) }
+}
+
+final class BlameHandle {
+    let pointer: OpaquePointer
+    init(_ pointer: OpaquePointer) { self.pointer = pointer }
+    deinit { git_blame_free(pointer) }
+}
+
+final class ReferenceHandle {
+    let pointer: OpaquePointer
+    init(_ pointer: OpaquePointer) { self.pointer = pointer }
+    deinit { git_reference_free(pointer) }
+}
+
+final class ConfigHandle {
+    let pointer: OpaquePointer
+    init(_ pointer: OpaquePointer) { self.pointer = pointer }
+    deinit { git_config_free(pointer) }
+}
