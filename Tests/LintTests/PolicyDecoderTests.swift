@@ -38,7 +38,7 @@ final class PolicyDecoderTests: XCTestCase {
         XCTAssertTrue(system.continuousLearning)
         XCTAssertEqual(system.artifacts[.monitoringPlan], "ops/monitoring/sentiment.md")
         XCTAssertEqual(system.stageDeclaration?.line, 5)
-        XCTAssertEqual(system.declaration?.line, 3)
+        XCTAssertEqual(system.declaration.line, 3)
         XCTAssertEqual(policy.ruleSettings["MC-005"], .level(.warning))
         XCTAssertEqual(policy.ruleSettings["TERM-001"], .off)
         XCTAssertTrue(policy.isExcluded("vendor/x/MODEL_CARD.md"))
@@ -61,8 +61,8 @@ final class PolicyDecoderTests: XCTestCase {
         let described = policy.problems.map { "\($0.location.line):\($0.location.range.start.column) \($0.message.prefix(20))" }
         XCTAssertEqual(described, [
             "6:5 unknown key 'colour'",
-            "5:12 unknown stage 'go-l",
-            "8:3 unknown rule id 'XX",
+            "5:12 unknown stage 'go-li",
+            "8:3 unknown rule id 'XX-",
         ])
     }
 

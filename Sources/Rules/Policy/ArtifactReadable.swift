@@ -18,7 +18,7 @@ struct ArtifactReadable: Rule {
         ])],
         failing: [
             Example([
-                "models/tagger/MODEL_CARD.md": "---\n↓license: [mit\n---\n# Tagger\n",
+                "models/tagger/MODEL_CARD.md": "---\nlicense: mit\n↓  tags: [a\n---\n# Tagger\n",
             ], note: "front matter that is not valid YAML"),
             Example([
                 "data/survey/croissant.json": "{\n  \"name\": \"survey\",\n↓  \"license\" \"cc-by-4.0\"\n}\n",
