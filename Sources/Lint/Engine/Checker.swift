@@ -89,7 +89,8 @@ public struct Checker {
                       systems: Set<String>? = nil) throws -> CheckedSnapshot {
         let (snapshot, commit) = try snapshot(of: source)
         let policy = policyOverride ?? self.policy(in: snapshot)
-        let project = ProjectBuilder(snapshot: snapshot, policy: policy, sourceName: source.name).build()
+        let history = GitChangeHistory(repository: repository, tip: commit)
+        let project = ProjectBuilder(snapshot: snapshot, policy: policy, sourceName: source.name, history: history).build()
         let result = engine.run(project, only: only, systems: systems)
         return CheckedSnapshot(result: result, commit: commit, source: source,
                                sourceLines: Checker.lines(of: Set(result.findings.map(\.location.path)), in: snapshot))

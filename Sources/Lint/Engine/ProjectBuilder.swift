@@ -8,11 +8,13 @@ public struct ProjectBuilder {
     public let snapshot: Snapshot
     public let policy: Policy
     public let sourceName: String
+    public let history: (any ChangeHistory)?
 
-    public init(snapshot: Snapshot, policy: Policy, sourceName: String) {
+    public init(snapshot: Snapshot, policy: Policy, sourceName: String, history: (any ChangeHistory)? = nil) {
         self.snapshot = snapshot
         self.policy = policy
         self.sourceName = sourceName
+        self.history = history
     }
 
     public func build(reader: ArtifactReader? = nil) -> Project {
@@ -48,7 +50,7 @@ public struct ProjectBuilder {
         let systems = buildSystems(artifacts: artifacts)
         let datasets = buildDatasets(artifacts: artifacts, systems: systems)
         return Project(sourceName: sourceName, policy: policy, systems: systems, datasets: datasets,
-                       artifacts: artifacts, licenseFiles: licenses, paths: paths)
+                       artifacts: artifacts, licenseFiles: licenses, paths: paths, history: history)
     }
 
     private func makeArtifact(_ entry: SnapshotEntry, kind: ArtifactKind, reader: ArtifactReader) -> Artifact {

@@ -16,9 +16,11 @@ public struct Project: Sendable {
     public let licenseFiles: [String: String]
     /// Every file path in the snapshot, sorted (byte order), for existence checks.
     public let paths: [String]
+    /// When files last changed (nil when there is no history, e.g. an unborn HEAD).
+    public let history: (any ChangeHistory)?
 
     public init(sourceName: String, policy: Policy, systems: [AISystem], datasets: [Dataset], artifacts: [Artifact],
-                licenseFiles: [String: String], paths: [String]) {
+                licenseFiles: [String: String], paths: [String], history: (any ChangeHistory)? = nil) {
         self.sourceName = sourceName
         self.policy = policy
         self.systems = systems
@@ -26,6 +28,7 @@ public struct Project: Sendable {
         self.artifacts = artifacts
         self.licenseFiles = licenseFiles
         self.paths = paths
+        self.history = history
     }
 
     /// Whether a file exists at `path`.
