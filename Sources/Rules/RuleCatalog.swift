@@ -8,6 +8,9 @@ public enum RuleCatalog {
         // Datasets and Croissant
         // Policy
         ConfigValid(),
+        WaiverExpired(),
+        SuppressionJustified(),
+        SuppressionUsed(),
         ArtifactReadable(),
     ]
 

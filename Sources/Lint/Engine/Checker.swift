@@ -60,27 +60,60 @@ public struct Checker {
         }
     }
 
-    /// Reads `.aims/config.yml` from a snapshot; a missing file gives the defaults.
+    /// Reads `.aims/config.yml`, `.aims/waivers.yml` and `.aims/baseline.json` from a snapshot; a
+    /// missing config gives the defaults.
     public func policy(in snapshot: Snapshot) -> Policy {
-        guard let entry = snapshot.entry(at: Policy.configPath) else { return .defaults }
-        let problemAt = { (message: String, location: SourceLocation) in
-            Policy(exists: true, problems: [PolicyProblem(message, at: Anchor(path: Policy.configPath, range: SourceRange(start: location, end: location)))])
+        var policy: Policy
+        switch Checker.text(at: Policy.configPath, in: snapshot) {
+        case nil:
+            policy = .defaults
+        case .failure(let problem)?:
+            policy = Policy(exists: true, problems: [problem])
+        case .success(let text)?:
+            policy = PolicyDecoder.decode(text, knownRuleIDs: knownRuleIDs)
+        }
+        switch Checker.text(at: Policy.waiversPath, in: snapshot) {
+        case nil:
+            break
+        case .failure(let problem)?:
+            policy.problems.append(problem)
+        case .success(let text)?:
+            let decoded = WaiverDecoder.decode(text, knownRuleIDs: knownRuleIDs)
+            policy.waivers = decoded.waivers
+            policy.problems += decoded.problems
+        }
+        if let entry = snapshot.entry(at: Policy.baselinePath) {
+            do {
+                guard let data = try snapshot.content(maxBytes: DocumentLimits.maxBytes, of: entry) else {
+                    throw Baseline.ParseError(description: "the baseline is larger than \(DocumentLimits.maxBytes) bytes")
+                }
+                policy.baseline = try Baseline.parse(data, path: Policy.baselinePath)
+            } catch {
+                policy.problems.append(PolicyProblem("\(error)", at: Anchor(path: Policy.baselinePath, line: 1)))
+            }
+        }
+        return policy
+    }
+
+    /// The decoded text of a policy file, a problem naming it, or nil when it does not exist.
+    static func text(at path: String, in snapshot: Snapshot) -> Result<String, PolicyProblem>? {
+        guard let entry = snapshot.entry(at: path) else { return nil }
+        let problem = { (message: String, location: SourceLocation) in
+            PolicyProblem(message, at: Anchor(path: path, range: SourceRange(start: location, end: location)))
         }
         guard entry.kind == .file || entry.kind == .executable else {
-            return problemAt("the config must be a regular file (found a link or submodule)", .start)
+            return .failure(problem("\(path) must be a regular file (found a link or submodule)", .start))
         }
-        let data: Data
         do {
-            guard let bytes = try snapshot.content(maxBytes: DocumentLimits.maxBytes, of: entry) else {
-                return problemAt("the config is larger than \(DocumentLimits.maxBytes) bytes", .start)
+            guard let data = try snapshot.content(maxBytes: DocumentLimits.maxBytes, of: entry) else {
+                return .failure(problem("\(path) is larger than \(DocumentLimits.maxBytes) bytes", .start))
             }
-            data = bytes
+            switch TextDecoder.decode(data) {
+            case .failure(let parse): return .failure(problem("\(path) cannot be read: \(parse.message)", parse.location))
+            case .success(let text): return .success(text)
+            }
         } catch {
-            return problemAt("the config cannot be read: \(error)", .start)
-        }
-        switch TextDecoder.decode(data) {
-        case .failure(let problem): return problemAt("the config cannot be read: \(problem.message)", problem.location)
-        case .success(let text): return PolicyDecoder.decode(text, knownRuleIDs: knownRuleIDs)
+            return .failure(problem("\(path) cannot be read: \(error)", .start))
         }
     }
 

@@ -43,7 +43,8 @@ public struct Engine: Sendable {
     }
 
     /// Evaluates every rule (or those in `only`) for every subject (or the systems in `systems`).
-    public func run(_ project: Project, only ruleIDs: Set<String>? = nil, systems systemFilter: Set<String>? = nil) -> LintResult {
+    public func run(_ project: Project, only ruleIDs: Set<String>? = nil, systems systemFilter: Set<String>? = nil,
+                    today: String = SuppressionPass.today()) -> LintResult {
         let subjects = Engine.subjects(of: project, filter: systemFilter)
         var owned: [String: [Artifact]] = [:]
         for artifact in project.artifacts {
@@ -77,7 +78,13 @@ public struct Engine: Sendable {
                 }
             }
         }
-        findings = Array(Set(findings)).sorted(by: Finding.reportOrder)
+        var descriptions: [String: RuleDescription] = [:]
+        for rule in rules { descriptions[type(of: rule).description.id] = type(of: rule).description }
+        let ran = Set(descriptions.keys.filter { ruleIDs?.contains($0) ?? true })
+        let suppressed = SuppressionPass(project: project, descriptions: descriptions, ranRules: ran, today: today)
+            .apply(to: Array(Set(findings)))
+        findings = suppressed.findings.sorted(by: Finding.reportOrder)
+        controls = controls.filter { control in !suppressed.controls.contains { $0.ruleID == control.ruleID } } + suppressed.controls
         controls.sort { ($0.subject ?? "", $0.ruleID) < ($1.subject ?? "", $1.ruleID) }
         return LintResult(findings: findings, controls: controls, project: project)
     }

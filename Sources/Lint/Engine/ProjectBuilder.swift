@@ -56,7 +56,12 @@ public struct ProjectBuilder {
     private func makeArtifact(_ entry: SnapshotEntry, kind: ArtifactKind, reader: ArtifactReader) -> Artifact {
         let content = reader.content(of: entry)
         let declared = Self.declaration(in: content)?.system
-        return Artifact(path: entry.path, kind: kind, blob: entry.id, content: content, declaredSystem: declared)
+        var directives: [InlineDirective]?
+        if case .yaml = content, let text = reader.text(of: entry, maxBytes: DocumentLimits.maxBytes) {
+            directives = InlineDirective.directives(inYAML: text, path: entry.path)
+        }
+        return Artifact(path: entry.path, kind: kind, blob: entry.id, content: content, declaredSystem: declared,
+                        directives: directives)
     }
 
     /// README.md, metadata.json and other Markdown: an artifact only if its content says so.

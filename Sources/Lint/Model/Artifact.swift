@@ -21,13 +21,23 @@ public struct Artifact: Sendable {
     public let content: ArtifactContent
     /// The system named by front matter (`aims: { system: ID }`), if any.
     public let declaredSystem: String?
+    /// Inline suppressions written in the document.
+    public let directives: [InlineDirective]
 
-    public init(path: String, kind: ArtifactKind, blob: ObjectID?, content: ArtifactContent, declaredSystem: String? = nil) {
+    public init(path: String, kind: ArtifactKind, blob: ObjectID?, content: ArtifactContent, declaredSystem: String? = nil,
+                directives: [InlineDirective]? = nil) {
         self.path = path
         self.kind = kind
         self.blob = blob
         self.content = content
         self.declaredSystem = declaredSystem
+        if let directives {
+            self.directives = directives
+        } else if case .markdown(let document) = content {
+            self.directives = InlineDirective.directives(in: document, path: path)
+        } else {
+            self.directives = []
+        }
     }
 
     public var markdown: MarkdownDocument? {

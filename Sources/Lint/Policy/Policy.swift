@@ -28,7 +28,7 @@ public struct DatasetDeclaration: Hashable, Sendable {
 }
 
 /// A problem in a `.aims/` file, with where it is (reported as AIMS-001).
-public struct PolicyProblem: Hashable, Sendable, CustomStringConvertible {
+public struct PolicyProblem: Error, Hashable, Sendable, CustomStringConvertible {
     public let message: String
     public let location: Anchor
     public init(_ message: String, at location: Anchor) {
@@ -59,7 +59,11 @@ public struct Policy: Sendable {
     public let reviewPeriodDays: Int
     /// Extra words the project accepts (TERM rules leave them alone).
     public let acceptedTerms: [String]
-    public let problems: [PolicyProblem]
+    public var problems: [PolicyProblem]
+    /// External suppressions from `.aims/waivers.yml`.
+    public var waivers: [Waiver] = []
+    /// Accepted findings from `.aims/baseline.json` (or `--baseline FILE`).
+    public var baseline: Baseline?
 
     public init(exists: Bool = false, systems: [SystemDeclaration] = [], datasets: [DatasetDeclaration] = [],
                 ruleSettings: [String: RuleSetting] = [:], excludes: [Glob] = [], failOn: FailThreshold? = nil,
