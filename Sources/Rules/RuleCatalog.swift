@@ -6,6 +6,10 @@ public enum RuleCatalog {
     public static let rules: [any Rule] = [
         // Model cards
         // Datasets and Croissant
+        // Terminology
+        NonStandardTerm(),
+        RedefinedTerm(),
+        StageLabel(),
         // Policy
         ConfigValid(),
         WaiverExpired(),

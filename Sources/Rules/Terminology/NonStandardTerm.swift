@@ -1,0 +1,65 @@
+import Catalog
+import Documents
+import Lint
+
+/// TERM-001: practitioner wording where ISO/IEC 22989 has a term, when the substitution is safe.
+struct NonStandardTerm: Rule {
+    static let description = RuleDescription(
+        id: "TERM-001",
+        title: "Use ISO/IEC 22989 terms where one exists",
+        rationale: """
+            Auditors read governance documents against the standard's vocabulary. When a card says \
+            "train set" and the impact assessment says "training data", a reader has to wonder whether \
+            they are the same thing. Only substitutions that are safe in every context are suggested; \
+            wordings whose meaning depends on context (hold-out set, gold standard) are left alone.
+            """,
+        fix: "Replace the wording with the suggested term, or add the word to `terms:` in .aims/config.yml if your project means something else by it.",
+        stage: nil, processes: [.knowledgeManagement], controls: ["A.6.2.7"], level: .note, scope: [.repository],
+        firesOnText: true,
+        passing: [Example([
+            "models/ranker/MODEL_CARD.md": """
+                # Ranker
+
+                ## Training data
+
+                We split the training data and the test data by week, so `train_set.csv` stays untouched.
+                """,
+        ])],
+        failing: [Example([
+            "models/ranker/MODEL_CARD.md": """
+                # Ranker
+
+                ## Training data
+
+                ↓↓We split the train set and the test set by week.
+
+                ↓↓- Hyper-parameters were tuned on the dev set.
+                """,
+        ])])
+
+    func evaluate(_ context: RuleContext) -> Evaluation {
+        let accepted = Set(context.project.policy.acceptedTerms.map { $0.lowercased() })
+        var violations: [Violation] = []
+        for artifact in context.project.artifacts {
+            guard let document = artifact.markdown else { continue }
+            var seen: [String: Int] = [:]
+            for span in ProseWalker.spans(of: document) {
+                for match in PhraseMatcher.catalog.matches(in: span.text)
+                where match.wording.kind == .term && match.wording.advice == .suggest && !accepted.contains(match.phrase.lowercased()) {
+                    guard let preferred = match.wording.preferred else { continue }
+                    let written = String(span.text[match.range])
+                    let start = span.location(of: match.range.lowerBound)
+                    let count = seen[match.phrase, default: 0]
+                    seen[match.phrase] = count + 1
+                    let clause = match.wording.preferredClause.map { " (\($0.hasPrefix("A.") ? "ISO/IEC 42001 " : "ISO/IEC 22989 ")\($0))" } ?? ""
+                    violations.append(Violation(
+                        "'\(written)' is not ISO/IEC 22989 wording: say '\(preferred)'\(clause)",
+                        at: Anchor(path: artifact.path, range: SourceRange(start: start, end: SourceLocation(line: start.line, column: start.column + written.count))),
+                        anchor: "term:\(match.phrase.lowercased())#\(count)",
+                        system: context.project.owner(of: artifact)))
+                }
+            }
+        }
+        return .evaluated(violations)
+    }
+}
