@@ -38,6 +38,9 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .long, parsing: .singleValue, help: "Check only this system or dataset (repeatable).")
     var system: [String] = []
 
+    @Option(name: .long, help: "Accepted findings to mark and not fail on (default: .aims/baseline.json when it exists).")
+    var baseline: String?
+
     @Flag(name: .long, help: "Also list passing and not-applicable controls (json).")
     var includePasses = false
 
@@ -70,7 +73,15 @@ struct CheckCommand: ParsableCommand {
         let checker = Checker(repository: repository, engine: Engine(rules: RuleCatalog.rules))
         let checked: CheckedSnapshot
         do {
-            checked = try checker.check(source, only: rule.isEmpty ? nil : Set(rule), systems: system.isEmpty ? nil : Set(system))
+            var policy: Policy?
+            if let baseline {
+                let (snapshot, _) = try checker.snapshot(of: source)
+                var loaded = checker.policy(in: snapshot)
+                loaded.baseline = try loadBaseline(baseline)
+                policy = loaded
+            }
+            checked = try checker.check(source, policyOverride: policy, only: rule.isEmpty ? nil : Set(rule),
+                                        systems: system.isEmpty ? nil : Set(system))
         } catch {
             Console.error("\(error)")
             throw ExitStatus.toolError
@@ -90,6 +101,13 @@ struct CheckCommand: ParsableCommand {
         if !policy.problems.isEmpty { throw ExitStatus.toolError }
         let threshold = failOn ?? policy.failOn ?? .error
         if input.activeFindings.contains(where: { threshold.isReached(by: $0.level) }) { throw ExitStatus.findings }
+    }
+
+    private func loadBaseline(_ path: String) throws -> Lint.Baseline {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ReportWriter.WriteError(description: "cannot read the baseline '\(path)'")
+        }
+        return try Lint.Baseline.parse(data, path: path)
     }
 
     private func checkSource(for repository: Repository) -> CheckSource {

@@ -121,7 +121,7 @@ public struct PolicyDecoder {
         return PathMath.normalizedRoot(root)
     }
 
-    static func isValidID(_ id: String) -> Bool {
+    public static func isValidID(_ id: String) -> Bool {
         guard let first = id.unicodeScalars.first, first.isASCIIAlphanumeric else { return false }
         return id.unicodeScalars.allSatisfy { $0.isASCIIAlphanumeric || $0 == "." || $0 == "_" || $0 == "-" }
     }
