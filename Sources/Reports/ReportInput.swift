@@ -41,8 +41,8 @@ public struct ReportInput: Sendable {
         self.sourceLine = sourceLine
     }
 
-    /// Findings that count (not suppressed).
-    public var activeFindings: [Finding] { findings.filter { !$0.isSuppressed } }
+    /// Findings that count: not suppressed, and still present (not `absent` in diff mode).
+    public var activeFindings: [Finding] { findings.filter { !$0.isSuppressed && $0.baselineState != .absent } }
 
     /// Counts of active findings per level.
     public func count(_ level: Level) -> Int { activeFindings.filter { $0.level == level }.count }

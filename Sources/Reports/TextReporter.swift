@@ -30,6 +30,7 @@ public struct TextReporter: Sendable {
         let level = paint(finding.level.rawValue, style(for: finding.level))
         var text = "\(finding.location.path):\(start.line):\(start.column) \(level) \(finding.ruleID) \(finding.message)"
         if let system = finding.system { text += " [\(system)]" }
+        if let state = finding.baselineState { text += state == .absent ? " (fixed by this change)" : " (\(state.rawValue))" }
         text += "\n"
         if let source = input.sourceLine(finding.location.path, start.line) {
             let number = String(start.line)
@@ -49,7 +50,7 @@ public struct TextReporter: Sendable {
 
     private func summary(_ input: ReportInput) -> String {
         let errors = input.count(.error), warnings = input.count(.warning), notes = input.count(.note)
-        let suppressed = input.findings.count - input.activeFindings.count
+        let suppressed = input.findings.filter(\.isSuppressed).count
         var text = "\(plural(errors, "error")), \(plural(warnings, "warning")), \(plural(notes, "note"))"
         if suppressed > 0 { text += " (\(suppressed) suppressed)" }
         text += " in \(plural(input.project.systems.count, "system")) and \(plural(input.project.datasets.count, "dataset"))"

@@ -6,6 +6,10 @@ public enum RuleCatalog {
     public static let rules: [any Rule] = [
         // Model cards
         // Datasets and Croissant
+        // Git-native
+        StaleModelCard(),
+        UndocumentedModelChange(),
+        LFSPointerArtifact(),
         // Terminology
         NonStandardTerm(),
         RedefinedTerm(),
@@ -16,6 +20,7 @@ public enum RuleCatalog {
         SuppressionJustified(),
         SuppressionUsed(),
         ArtifactReadable(),
+        PolicyChanged(),
     ]
 
     /// Descriptions in catalog order.

@@ -23,6 +23,12 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .long, help: "Check a commit (any revision: HEAD, a branch, a tag, HEAD~3).")
     var rev: String?
 
+    @Option(name: .long, help: "Diff mode: compare with this revision (a branch uses the merge base); only new findings fail. `none` judges everything. With --staged the base is HEAD.")
+    var base: String?
+
+    @Option(name: .long, help: "In diff mode, read the policy (.aims/) from the base (default) or from the change (head).")
+    var policy: PolicySide = .base
+
     @Option(name: .long, help: "Report format: \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
     var format: ReportFormat?
 
@@ -74,14 +80,19 @@ struct CheckCommand: ParsableCommand {
         let checked: CheckedSnapshot
         do {
             var policy: Policy?
-            if let baseline {
+            if let baseline, effectiveBase(repository) == nil {
                 let (snapshot, _) = try checker.snapshot(of: source)
                 var loaded = checker.policy(in: snapshot)
                 loaded.baseline = try loadBaseline(baseline)
                 policy = loaded
             }
-            checked = try checker.check(source, policyOverride: policy, only: rule.isEmpty ? nil : Set(rule),
-                                        systems: system.isEmpty ? nil : Set(system))
+            let only = rule.isEmpty ? nil : Set(rule)
+            let systems = system.isEmpty ? nil : Set(system)
+            if let baseRevision = effectiveBase(repository) {
+                checked = try checker.gate(source, base: baseRevision, policy: self.policy, only: only, systems: systems)
+            } else {
+                checked = try checker.check(source, policyOverride: policy, only: only, systems: systems)
+            }
         } catch {
             Console.error("\(error)")
             throw ExitStatus.toolError
@@ -100,7 +111,8 @@ struct CheckCommand: ParsableCommand {
         }
         if !policy.problems.isEmpty { throw ExitStatus.toolError }
         let threshold = failOn ?? policy.failOn ?? .error
-        if input.activeFindings.contains(where: { threshold.isReached(by: $0.level) }) { throw ExitStatus.findings }
+        let counted = input.activeFindings.filter { $0.baselineState == nil || $0.baselineState == .new }
+        if counted.contains(where: { threshold.isReached(by: $0.level) }) { throw ExitStatus.findings }
     }
 
     private func loadBaseline(_ path: String) throws -> Lint.Baseline {
@@ -110,10 +122,19 @@ struct CheckCommand: ParsableCommand {
         return try Lint.Baseline.parse(data, path: path)
     }
 
+    /// The base of diff mode: `--base`, or HEAD for `--staged` (an unborn HEAD or `--base none` judges everything).
+    private func effectiveBase(_ repository: Repository) -> String? {
+        if base == "none" { return nil }
+        if let base { return base }
+        if staged && !repository.isHeadUnborn { return "HEAD" }
+        return nil
+    }
+
     private func checkSource(for repository: Repository) -> CheckSource {
         if staged { return .index }
         if let rev { return .revision(rev) }
         if worktree { return .worktree }
+        if base != nil && base != "none" { return .revision("HEAD") }
         return repository.isBare ? .revision("HEAD") : .worktree
     }
 
@@ -131,6 +152,7 @@ struct CheckCommand: ParsableCommand {
         if !checked.result.project.policy.exists { notices.append("no .aims/config.yml; systems inferred, run `aimslint init`") }
         return ReportInput(
             toolVersion: AimsLint.version, sourceKind: kind, revision: revision, commit: checked.commit?.hex,
+            baseCommit: checked.baseCommit?.hex,
             findings: checked.result.findings,
             controls: includePasses ? checked.result.controls : checked.result.controls.filter { $0.status == .fail },
             project: checked.result.project,
@@ -145,3 +167,4 @@ struct CheckCommand: ParsableCommand {
 
 extension ReportFormat: ExpressibleByArgument {}
 extension FailThreshold: ExpressibleByArgument {}
+extension PolicySide: ExpressibleByArgument {}

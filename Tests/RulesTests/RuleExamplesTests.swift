@@ -30,7 +30,7 @@ final class RuleExamplesTests: XCTestCase {
     func testPassingExamplesProduceNoFindings() throws {
         for description in RuleCatalog.descriptions {
             for (index, example) in description.passing.enumerated() {
-                let found = try RuleExampleRunner.findings(of: description.id, in: example.cleanFiles)
+                let found = try RuleExampleRunner.findings(of: description.id, in: example.cleanFiles, base: example.base)
                 XCTAssertEqual(found.map(\.summary), [], "\(description.id) passing example #\(index + 1) fired")
             }
         }
@@ -39,7 +39,7 @@ final class RuleExamplesTests: XCTestCase {
     func testFailingExamplesFireExactlyWhereMarked() throws {
         for description in RuleCatalog.descriptions {
             for (index, example) in description.failing.enumerated() {
-                let found = try RuleExampleRunner.findings(of: description.id, in: example.cleanFiles)
+                let found = try RuleExampleRunner.findings(of: description.id, in: example.cleanFiles, base: example.base)
                 let actual = found.map { ExpectedLocation(path: $0.location.path, line: $0.location.line) }.sorted()
                 XCTAssertEqual(actual, example.expectedLocations,
                                "\(description.id) failing example #\(index + 1): \(found.map(\.summary))")
@@ -54,7 +54,7 @@ final class RuleExamplesTests: XCTestCase {
                 let fenced = Dictionary(uniqueKeysWithValues: example.cleanFiles.map { path, text in
                     (path, path.lowercased().hasSuffix(".md") ? RuleExampleRunner.fenced(text) : text)
                 })
-                let found = try RuleExampleRunner.findings(of: description.id, in: fenced)
+                let found = try RuleExampleRunner.findings(of: description.id, in: fenced, base: example.base)
                 XCTAssertEqual(found.map(\.summary), [], "\(description.id) failing example #\(index + 1) fired inside a code block")
             }
         }
@@ -63,8 +63,12 @@ final class RuleExamplesTests: XCTestCase {
 
 /// Builds a repository from example files and runs one rule on its HEAD commit.
 enum RuleExampleRunner {
-    static func findings(of ruleID: String, in files: [String: String]) throws -> [Finding] {
+    static func findings(of ruleID: String, in files: [String: String], base: [String: String]? = nil) throws -> [Finding] {
         let repository = try TestRepository()
+        if let base {
+            for (path, text) in base.sorted(by: { $0.key < $1.key }) { try repository.write(path, text) }
+            try repository.commitAll("base")
+        }
         for (path, text) in files.sorted(by: { $0.key < $1.key }) {
             try repository.write(path, text)
         }
@@ -72,8 +76,8 @@ enum RuleExampleRunner {
         let checker = Checker(repository: try Repository.discover(from: repository.root.path),
                               engine: Engine(rules: RuleCatalog.rules))
         // Every rule runs, so that rules judged on other rules' findings (suppressions) see them.
-        let checked = try checker.check(.revision("HEAD"))
-        return checked.result.findings.filter { $0.ruleID == ruleID }
+        let checked = base == nil ? try checker.check(.revision("HEAD")) : try checker.gate(.revision("HEAD"), base: "HEAD~1")
+        return checked.result.findings.filter { $0.ruleID == ruleID && $0.baselineState != .absent }
     }
 
     /// Wraps a Markdown body (after any front matter) in a fenced code block.

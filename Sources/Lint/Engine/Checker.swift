@@ -25,6 +25,8 @@ public struct CheckedSnapshot: Sendable {
     public let source: CheckSource
     /// The text lines of every file a finding points at, for report excerpts.
     public let sourceLines: [String: [String]]
+    /// In diff mode, the commit the change was compared with (the merge base for a branch).
+    public var baseCommit: ObjectID? = nil
 }
 
 /// Reads a snapshot through GitKit, loads the policy, builds the project and runs the engine.

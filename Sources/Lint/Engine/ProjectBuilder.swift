@@ -9,12 +9,15 @@ public struct ProjectBuilder {
     public let policy: Policy
     public let sourceName: String
     public let history: (any ChangeHistory)?
+    public let changeSet: ChangeSet?
 
-    public init(snapshot: Snapshot, policy: Policy, sourceName: String, history: (any ChangeHistory)? = nil) {
+    public init(snapshot: Snapshot, policy: Policy, sourceName: String, history: (any ChangeHistory)? = nil,
+                changeSet: ChangeSet? = nil) {
         self.snapshot = snapshot
         self.policy = policy
         self.sourceName = sourceName
         self.history = history
+        self.changeSet = changeSet
     }
 
     public func build(reader: ArtifactReader? = nil) -> Project {
@@ -50,7 +53,8 @@ public struct ProjectBuilder {
         let systems = buildSystems(artifacts: artifacts)
         let datasets = buildDatasets(artifacts: artifacts, systems: systems)
         return Project(sourceName: sourceName, policy: policy, systems: systems, datasets: datasets,
-                       artifacts: artifacts, licenseFiles: licenses, paths: paths, history: history)
+                       artifacts: artifacts, licenseFiles: licenses, paths: paths, history: history,
+                       changeSet: changeSet)
     }
 
     private func makeArtifact(_ entry: SnapshotEntry, kind: ArtifactKind, reader: ArtifactReader) -> Artifact {

@@ -18,9 +18,12 @@ public struct Project: Sendable {
     public let paths: [String]
     /// When files last changed (nil when there is no history, e.g. an unborn HEAD).
     public let history: (any ChangeHistory)?
+    /// What the change under review touches (`--base`, `--staged`); nil outside diff mode.
+    public let changeSet: ChangeSet?
 
     public init(sourceName: String, policy: Policy, systems: [AISystem], datasets: [Dataset], artifacts: [Artifact],
-                licenseFiles: [String: String], paths: [String], history: (any ChangeHistory)? = nil) {
+                licenseFiles: [String: String], paths: [String], history: (any ChangeHistory)? = nil,
+                changeSet: ChangeSet? = nil) {
         self.sourceName = sourceName
         self.policy = policy
         self.systems = systems
@@ -29,6 +32,7 @@ public struct Project: Sendable {
         self.licenseFiles = licenseFiles
         self.paths = paths
         self.history = history
+        self.changeSet = changeSet
     }
 
     /// Whether a file exists at `path`.
@@ -89,4 +93,24 @@ public struct Project: Sendable {
         systems.filter { PathMath.isInside(path, folder: $0.root) }
             .max { ($0.root.count, $1.id) < ($1.root.count, $0.id) }
     }
+}
+
+/// The files a change adds, modifies or deletes relative to its base (SPEC §2, diff mode).
+public struct ChangeSet: Hashable, Sendable {
+    /// The base commit the change is compared with.
+    public let base: String
+    /// Changed paths (added, modified or deleted), sorted.
+    public let paths: [String]
+
+    public init(base: String, paths: [String]) {
+        self.base = base
+        self.paths = paths.sorted()
+    }
+
+    /// Changed paths inside a folder.
+    public func paths(inside folder: String) -> [String] {
+        paths.filter { PathMath.isInside($0, folder: folder) }
+    }
+
+    public func contains(_ path: String) -> Bool { paths.contains(path) }
 }

@@ -7,9 +7,13 @@ import Catalog
 public struct Example: Hashable, Sendable {
     public let files: [String: String]
     public let note: String?
+    /// For rules about changes and history: the files of an earlier commit. The example's `files`
+    /// are then committed on top of it, and the rule runs in diff mode against that commit.
+    public let base: [String: String]?
 
-    public init(_ files: [String: String], note: String? = nil) {
+    public init(_ files: [String: String], base: [String: String]? = nil, note: String? = nil) {
         self.files = files
+        self.base = base
         self.note = note
     }
 
