@@ -18,7 +18,7 @@ public final class Repository: @unchecked Sendable {
     public let workingDirectory: String?
     public let isBare: Bool
     /// The folder shared by all worktrees (holds objects, refs, `shallow`), no trailing slash.
-    let commonDirectory: String
+    public let commonDirectory: String
 
     private init(handle: RepositoryHandle, odb: OdbHandle) {
         self.handle = handle

@@ -4,12 +4,16 @@ import Lint
 /// line with a caret, a one-line fix hint, then a summary per level and per system.
 public struct TextReporter: Sendable {
     public let color: Bool
+    /// Short output for hooks: only the findings that count, one line each, and a one-line total.
+    public let brief: Bool
 
-    public init(color: Bool) {
+    public init(color: Bool, brief: Bool = false) {
         self.color = color
+        self.brief = brief
     }
 
     public func render(_ input: ReportInput) -> String {
+        if brief { return renderBrief(input) }
         var out = ""
         var currentPath: String?
         for finding in input.findings {
@@ -22,6 +26,20 @@ public struct TextReporter: Sendable {
         }
         if !input.findings.isEmpty { out += "\n" }
         out += summary(input)
+        return out
+    }
+
+    private func renderBrief(_ input: ReportInput) -> String {
+        let counted = input.activeFindings.filter { $0.baselineState == nil || $0.baselineState == .new }
+        var out = ""
+        for finding in counted {
+            let start = finding.location.range.start
+            out += "\(finding.location.path):\(start.line):\(start.column) \(paint(finding.level.rawValue, style(for: finding.level))) \(finding.ruleID) \(finding.message)\n"
+        }
+        let errors = counted.filter { $0.level == .error }.count
+        let others = counted.count - errors
+        out += "aimslint: \(plural(errors, "error")), \(plural(others, "other finding")) in this change"
+        out += counted.isEmpty ? "\n" : " — `aimslint explain RULE` tells how to fix\n"
         return out
     }
 

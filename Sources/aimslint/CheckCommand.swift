@@ -50,6 +50,9 @@ struct CheckCommand: ParsableCommand {
     @Flag(name: .long, help: "Also list passing and not-applicable controls (json).")
     var includePasses = false
 
+    @Flag(name: .long, help: "Short text output: only the findings that count, one line each (used by the git hook).")
+    var brief = false
+
     @Flag(name: .long, help: "Accept a shallow clone (history-based facts then stop at the shallow boundary).")
     var allowShallow = false
 
@@ -65,7 +68,11 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         let repository: Repository
         do {
-            repository = try Repository.discover(from: path)
+            // A hook run by `git commit -a` or `git commit PATH` sees git's temporary index.
+            let indexFile = staged ? ProcessInfo.processInfo.environment["GIT_INDEX_FILE"].map { file in
+                file.hasPrefix("/") ? file : FileManager.default.currentDirectoryPath + "/" + file
+            } : nil
+            repository = try Repository.discover(from: path, indexFile: indexFile)
         } catch {
             Console.error("\(error)")
             throw ExitStatus.toolError
@@ -104,7 +111,8 @@ struct CheckCommand: ParsableCommand {
         let chosen = format ?? .text
         let color = chosen == .text && output == nil && Console.wantsColor(for: STDOUT_FILENO)
         do {
-            try ReportWriter.write(chosen.render(input, color: color), to: output)
+            let text = brief && chosen == .text ? TextReporter(color: color, brief: true).render(input) : chosen.render(input, color: color)
+            try ReportWriter.write(text, to: output)
         } catch {
             Console.error("\(error)")
             throw ExitStatus.toolError

@@ -21,7 +21,14 @@ extension Checker {
     public func gate(_ source: CheckSource, base baseRevision: String, policy side: PolicySide = .base,
                      only: Set<String>? = nil, systems: Set<String>? = nil) throws -> CheckedSnapshot {
         let (headSnapshot, headCommit) = try snapshot(of: source)
-        let baseTip = try repository.resolveCommit(baseRevision)
+        let baseTip: ObjectID
+        do {
+            baseTip = try repository.resolveCommit(baseRevision)
+        } catch let error as GitError where error.code == .revisionNotFound {
+            throw GitError(code: .revisionNotFound, function: error.function, message: error.message,
+                           summary: "the base '\(baseRevision)' is not available locally",
+                           hint: Checker.fetchHint(for: baseRevision))
+        }
         var baseCommit = baseTip
         if case .revision = source, let headCommit, let mergeBase = try repository.mergeBase(headCommit, baseTip) {
             baseCommit = mergeBase
@@ -43,6 +50,13 @@ extension Checker {
                                       sourceLines: Checker.lines(of: Set(headResult.findings.map(\.location.path)), in: headSnapshot))
         checked.baseCommit = baseCommit
         return checked
+    }
+
+    /// How to get a missing base: `origin/main` → `git fetch origin main`.
+    static func fetchHint(for revision: String) -> String {
+        let parts = revision.split(separator: "/", maxSplits: 1)
+        let fetch = parts.count == 2 ? "git fetch \(parts[0]) \(parts[1])" : "git fetch origin \(revision)"
+        return "fetch it with `\(fetch)` (in CI, check out with full history: `fetch-depth: 0`)"
     }
 
     /// Marks head findings against base findings by fingerprint; base-only findings come back as `absent`.

@@ -1,0 +1,48 @@
+import Foundation
+import TestSupport
+import XCTest
+
+/// `aimslint hook install` in a real repository, driven by real `git commit` runs.
+final class HookTests: XCTestCase {
+    private let emptyIntendedUse = "# Tagger\n\n## Intended use\n\n## Limitations\n\nOnly English tickets.\n"
+    private let goodIntendedUse = "# Tagger\n\n## Intended use\n\nRoutes support tickets to the team that owns the product area, for the support staff.\n\n## Limitations\n\nOnly English tickets.\n"
+
+    func testHookRefusesABadCardAndLetsTheFixThrough() throws {
+        let repo = try TestRepository()
+        try repo.write("README.md", "# project\n")
+        try repo.commitAll("first")
+        let install = try CLI.run(["hook", "install"], in: repo.root)
+        XCTAssertEqual(install.status, 0, install.stderr)
+
+        try repo.write("models/tagger/MODEL_CARD.md", emptyIntendedUse)
+        try repo.git("add", "models/tagger/MODEL_CARD.md")
+        let refused = try runProcess("/usr/bin/git", ["commit", "-q", "-m", "card"], currentDirectory: repo.root, environment: isolatedGitEnvironment())
+        XCTAssertEqual(refused.status, 1, refused.stdout + refused.stderr)
+        XCTAssertTrue((refused.stdout + refused.stderr).contains("MC-002"), refused.stdout + refused.stderr)
+
+        // Unstaged edits do not count: fixing the file without staging it is still refused.
+        try repo.write("models/tagger/MODEL_CARD.md", goodIntendedUse)
+        let stillRefused = try runProcess("/usr/bin/git", ["commit", "-q", "-m", "card"], currentDirectory: repo.root, environment: isolatedGitEnvironment())
+        XCTAssertEqual(stillRefused.status, 1, stillRefused.stdout + stillRefused.stderr)
+
+        try repo.git("add", "models/tagger/MODEL_CARD.md")
+        let accepted = try runProcess("/usr/bin/git", ["commit", "-q", "-m", "card"], currentDirectory: repo.root, environment: isolatedGitEnvironment())
+        XCTAssertEqual(accepted.status, 0, accepted.stdout + accepted.stderr)
+    }
+
+    func testHooksPathIsHonouredAndExistingHooksAreNotClobbered() throws {
+        let repo = try TestRepository()
+        try repo.git("config", "core.hooksPath", ".githooks")
+        try repo.write(".githooks/pre-commit", "#!/bin/sh\necho previous hook ran\n")
+        let refused = try CLI.run(["hook", "install"], in: repo.root)
+        XCTAssertEqual(refused.status, 2)
+        XCTAssertEqual(try repo.read(".githooks/pre-commit"), "#!/bin/sh\necho previous hook ran\n")
+        let forced = try CLI.run(["hook", "install", "--force"], in: repo.root)
+        XCTAssertEqual(forced.status, 0, forced.stderr)
+        XCTAssertTrue(try repo.read(".githooks/pre-commit").contains("aimslint-hook v1"))
+        XCTAssertTrue(try repo.read(".githooks/pre-commit").contains("pre-commit.aimslint-chained"))
+        let uninstall = try CLI.run(["hook", "uninstall"], in: repo.root)
+        XCTAssertEqual(uninstall.status, 0, uninstall.stderr)
+        XCTAssertEqual(try repo.read(".githooks/pre-commit"), "#!/bin/sh\necho previous hook ran\n")
+    }
+}
