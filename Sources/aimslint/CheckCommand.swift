@@ -38,8 +38,11 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .long, parsing: .singleValue, help: "Check only this system or dataset (repeatable).")
     var system: [String] = []
 
-    @Flag(name: .long, help: "Also list passing and not-applicable controls (json).")
+    @Flag(name: .long, help: "Also list passing and not-applicable controls: a compliance ledger (json, sarif, junit). Not for GitHub code scanning, which shows every SARIF result as an alert.")
     var includePasses = false
+
+    @Flag(name: .long, help: "Skip blame: findings then carry no introducedBy commit (only json and sarif show it, so other formats never blame).")
+    var noBlame = false
 
     @Flag(name: .long, help: "Accept a shallow clone (history-based facts then stop at the shallow boundary).")
     var allowShallow = false
@@ -78,8 +81,12 @@ struct CheckCommand: ParsableCommand {
         let policy = checked.result.project.policy
         for problem in policy.problems { Console.error("\(problem)") }
         if !policy.exists { Console.hint("no .aims/config.yml: systems were inferred from model cards; run `aimslint init` to declare them") }
-        let input = reportInput(checked, source: source)
         let chosen = format ?? .text
+        let findings = tiedFindings(checked, repository: repository, format: chosen)
+        let threshold = failOn ?? policy.failOn ?? .error
+        let blocking = findings.findings.contains { !$0.isSuppressed && threshold.isReached(by: $0.level) }
+        let exitCode: Int32 = !policy.problems.isEmpty ? ExitStatus.toolError.rawValue : (blocking ? ExitStatus.findings.rawValue : 0)
+        let input = reportInput(checked, repository: repository, findings: findings, exitCode: Int(exitCode), threshold: threshold)
         let color = chosen == .text && output == nil && Console.wantsColor(for: STDOUT_FILENO)
         do {
             try ReportWriter.write(chosen.render(input, color: color), to: output)
@@ -87,9 +94,31 @@ struct CheckCommand: ParsableCommand {
             Console.error("\(error)")
             throw ExitStatus.toolError
         }
-        if !policy.problems.isEmpty { throw ExitStatus.toolError }
-        let threshold = failOn ?? policy.failOn ?? .error
-        if input.activeFindings.contains(where: { threshold.isReached(by: $0.level) }) { throw ExitStatus.findings }
+        if exitCode != 0 { throw ExitCode(exitCode) }
+    }
+
+    /// The findings with commit ties (unless --no-blame, or a format that does not show them),
+    /// and the scanned texts of their files when the format or the ties need them (GitHub's line
+    /// hash; uncommitted-line detection).
+    private func tiedFindings(_ checked: CheckedSnapshot, repository: Repository, format: ReportFormat)
+        -> (findings: [Finding], texts: [String: String]) {
+        var findings = checked.result.findings
+        let ties = CommitTies(repository: repository)
+        var isRevision = false
+        if case .revision = checked.source { isRevision = true }
+        let blame = !noBlame && (format == .sarif || format == .json)
+        var texts: [String: String] = [:]
+        if format == .sarif || (blame && !isRevision) {
+            var paths = Set(findings.map(\.location.path))
+            if includePasses { paths.formUnion(checked.result.controls.compactMap(\.anchor?.path)) }
+            texts = ties.texts(of: paths, source: checked.source, commit: checked.commit)
+        }
+        if blame {
+            let tied = ties.attach(to: findings, source: checked.source, commit: checked.commit, texts: texts)
+            findings = tied.findings
+            for problem in tied.problems { Console.log(problem) }
+        }
+        return (findings, texts)
     }
 
     private func checkSource(for repository: Repository) -> CheckSource {
@@ -99,29 +128,18 @@ struct CheckCommand: ParsableCommand {
         return repository.isBare ? .revision("HEAD") : .worktree
     }
 
-    private func reportInput(_ checked: CheckedSnapshot, source: CheckSource) -> ReportInput {
-        let lines = checked.sourceLines
-        var revision: String?
-        if case .revision(let name) = source { revision = name }
-        let kind: String
-        switch source {
-        case .revision: kind = "revision"
-        case .index: kind = "index"
-        case .worktree: kind = "worktree"
-        }
+    private func reportInput(_ checked: CheckedSnapshot, repository: Repository, findings: (findings: [Finding], texts: [String: String]),
+                             exitCode: Int, threshold: FailThreshold) -> ReportInput {
         var notices: [String] = []
         if !checked.result.project.policy.exists { notices.append("no .aims/config.yml; systems inferred, run `aimslint init`") }
+        // The branch is named only when the commit checked is its tip.
+        var branch: String?
+        if let head = try? repository.resolveCommit("HEAD"), head == checked.commit { branch = repository.currentBranch }
         return ReportInput(
-            toolVersion: AimsLint.version, sourceKind: kind, revision: revision, commit: checked.commit?.hex,
-            findings: checked.result.findings,
-            controls: includePasses ? checked.result.controls : checked.result.controls.filter { $0.status == .fail },
-            project: checked.result.project,
-            rules: Dictionary(uniqueKeysWithValues: RuleCatalog.descriptions.map { ($0.id, $0) }),
-            notices: notices, includePasses: includePasses,
-            sourceLine: { path, line in
-                guard let file = lines[path], line >= 1, line <= file.count else { return nil }
-                return file[line - 1]
-            })
+            checked: checked, findings: findings.findings, toolVersion: AimsLint.version, rules: RuleCatalog.descriptions,
+            includePasses: includePasses, notices: notices,
+            repositoryURI: repository.remoteURL().map(CredentialRedaction.strip), branch: branch,
+            exitCode: exitCode, failThreshold: threshold, texts: findings.texts)
     }
 }
 
