@@ -22,11 +22,33 @@ public struct ReportInput: Sendable {
     public let includePasses: Bool
     /// The source line at (path, line), for excerpts; nil when unknown.
     public let sourceLine: @Sendable (String, Int) -> String?
+    /// Every control, passing and not applicable ones included, whatever `controls` holds
+    /// (JUnit needs all of them); nil means `controls` is the whole list.
+    public let allControls: [ControlResult]?
+    /// The remote's address with any credentials already removed (SARIF `repositoryUri`).
+    public let repositoryURI: String?
+    /// The checked-out branch, when the commit checked is its tip.
+    public let branch: String?
+    /// The analysis category in SARIF's `automationDetails.id` ("aimslint/<mode>/"); nil
+    /// derives it from the source (see `mode`).
+    public let automationMode: String?
+    /// What the run exits with; nil derives it from the findings and `failThreshold`.
+    public let exitCode: Int?
+    /// The `--fail-on` level in force (JUnit marks controls failed from it).
+    public let failThreshold: FailThreshold
+    /// Base of the rule documentation, e.g. ".../docs/rules.md"; each rule's `helpUri` is this
+    /// plus "#<id>". nil leaves `helpUri` out (see `SARIFReporter`).
+    public let documentationURI: String?
+    /// The whole text of a file as the source holds it, for GitHub's line hash; nil when unknown.
+    public let sourceText: @Sendable (String) -> String?
 
     public init(toolVersion: String, sourceKind: String, revision: String?, commit: String?, baseCommit: String? = nil,
                 findings: [Finding], controls: [ControlResult], project: Project, rules: [String: RuleDescription],
-                notices: [String] = [], includePasses: Bool = false,
-                sourceLine: @escaping @Sendable (String, Int) -> String? = { _, _ in nil }) {
+                notices: [String] = [], includePasses: Bool = false, allControls: [ControlResult]? = nil,
+                repositoryURI: String? = nil, branch: String? = nil, automationMode: String? = nil,
+                exitCode: Int? = nil, failThreshold: FailThreshold = .error, documentationURI: String? = nil,
+                sourceLine: @escaping @Sendable (String, Int) -> String? = { _, _ in nil },
+                sourceText: @escaping @Sendable (String) -> String? = { _ in nil }) {
         self.toolVersion = toolVersion
         self.sourceKind = sourceKind
         self.revision = revision
@@ -39,6 +61,34 @@ public struct ReportInput: Sendable {
         self.notices = notices
         self.includePasses = includePasses
         self.sourceLine = sourceLine
+        self.allControls = allControls
+        self.repositoryURI = repositoryURI
+        self.branch = branch
+        self.automationMode = automationMode
+        self.exitCode = exitCode
+        self.failThreshold = failThreshold
+        self.documentationURI = documentationURI
+        self.sourceText = sourceText
+    }
+
+    /// Every control known to the run.
+    public var everyControl: [ControlResult] { allControls ?? controls }
+
+    /// The analysis category: "commit" for a revision (a pull-request run and a branch run on
+    /// the same configuration must share it, or GitHub cannot compare them), "staged" for the
+    /// index, "worktree" for the working tree.
+    public var mode: String {
+        if let automationMode { return automationMode }
+        switch sourceKind {
+        case "revision": return "commit"
+        case "index": return "staged"
+        default: return sourceKind
+        }
+    }
+
+    /// The exit code as given, else 1 when an active finding reaches the threshold, else 0.
+    public var effectiveExitCode: Int {
+        exitCode ?? (activeFindings.contains { failThreshold.isReached(by: $0.level) } ? 1 : 0)
     }
 
     /// Findings that count: not suppressed, and still present (not `absent` in diff mode).
@@ -51,13 +101,18 @@ public struct ReportInput: Sendable {
 /// The output formats. Each case maps to exactly one reporter in `Reporter.render`, so a format
 /// without a reporter does not compile.
 public enum ReportFormat: String, CaseIterable, Sendable {
-    case text, json
+    case text, json, sarif, junit, github, gitlab, markdown
 
     /// Renders the report. `color` adds ANSI colour (text only; callers decide from TTY and NO_COLOR).
     public func render(_ input: ReportInput, color: Bool = false) -> String {
         switch self {
         case .text: TextReporter(color: color).render(input)
         case .json: JSONReporter().render(input)
+        case .sarif: SARIFReporter().render(input)
+        case .junit: JUnitReporter().render(input)
+        case .github: GitHubReporter().render(input)
+        case .gitlab: GitLabReporter().render(input)
+        case .markdown: MarkdownReporter().render(input)
         }
     }
 }

@@ -47,11 +47,14 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .long, help: "Accepted findings to mark and not fail on (default: .aims/baseline.json when it exists).")
     var baseline: String?
 
-    @Flag(name: .long, help: "Also list passing and not-applicable controls (json).")
+    @Flag(name: .long, help: "Also list passing and not-applicable controls: a compliance ledger (json, sarif, junit). Not for GitHub code scanning, which shows every SARIF result as an alert.")
     var includePasses = false
 
     @Flag(name: .long, help: "Short text output: only the findings that count, one line each (used by the git hook).")
     var brief = false
+
+    @Flag(name: .long, help: "Skip blame: findings then carry no introducedBy commit (only json and sarif show it, so other formats never blame).")
+    var noBlame = false
 
     @Flag(name: .long, help: "Accept a shallow clone (history-based facts then stop at the shallow boundary).")
     var allowShallow = false
@@ -107,8 +110,15 @@ struct CheckCommand: ParsableCommand {
         let policy = checked.result.project.policy
         for problem in policy.problems { Console.error("\(problem)") }
         if !policy.exists { Console.hint("no .aims/config.yml: systems were inferred from model cards; run `aimslint init` to declare them") }
-        let input = reportInput(checked, source: source)
         let chosen = format ?? .text
+        let findings = tiedFindings(checked, repository: repository, format: chosen)
+        let threshold = failOn ?? policy.failOn ?? .error
+        // In diff mode only new findings count: old ones are not this change's doing.
+        let blocking = findings.findings.contains {
+            !$0.isSuppressed && ($0.baselineState == nil || $0.baselineState == .new) && threshold.isReached(by: $0.level)
+        }
+        let exitCode: Int32 = !policy.problems.isEmpty ? ExitStatus.toolError.rawValue : (blocking ? ExitStatus.findings.rawValue : 0)
+        let input = reportInput(checked, repository: repository, findings: findings, exitCode: Int(exitCode), threshold: threshold)
         let color = chosen == .text && output == nil && Console.wantsColor(for: STDOUT_FILENO)
         do {
             let text = brief && chosen == .text ? TextReporter(color: color, brief: true).render(input) : chosen.render(input, color: color)
@@ -117,10 +127,7 @@ struct CheckCommand: ParsableCommand {
             Console.error("\(error)")
             throw ExitStatus.toolError
         }
-        if !policy.problems.isEmpty { throw ExitStatus.toolError }
-        let threshold = failOn ?? policy.failOn ?? .error
-        let counted = input.activeFindings.filter { $0.baselineState == nil || $0.baselineState == .new }
-        if counted.contains(where: { threshold.isReached(by: $0.level) }) { throw ExitStatus.findings }
+        if exitCode != 0 { throw ExitCode(exitCode) }
     }
 
     private func loadBaseline(_ path: String) throws -> Lint.Baseline {
@@ -138,6 +145,30 @@ struct CheckCommand: ParsableCommand {
         return nil
     }
 
+    /// The findings with commit ties (unless --no-blame, or a format that does not show them),
+    /// and the scanned texts of their files when the format or the ties need them (GitHub's line
+    /// hash; uncommitted-line detection).
+    private func tiedFindings(_ checked: CheckedSnapshot, repository: Repository, format: ReportFormat)
+        -> (findings: [Finding], texts: [String: String]) {
+        var findings = checked.result.findings
+        let ties = CommitTies(repository: repository)
+        var isRevision = false
+        if case .revision = checked.source { isRevision = true }
+        let blame = !noBlame && (format == .sarif || format == .json)
+        var texts: [String: String] = [:]
+        if format == .sarif || (blame && !isRevision) {
+            var paths = Set(findings.map(\.location.path))
+            if includePasses { paths.formUnion(checked.result.controls.compactMap(\.anchor?.path)) }
+            texts = ties.texts(of: paths, source: checked.source, commit: checked.commit)
+        }
+        if blame {
+            let tied = ties.attach(to: findings, source: checked.source, commit: checked.commit, texts: texts)
+            findings = tied.findings
+            for problem in tied.problems { Console.log(problem) }
+        }
+        return (findings, texts)
+    }
+
     private func checkSource(for repository: Repository) -> CheckSource {
         if staged { return .index }
         if let rev { return .revision(rev) }
@@ -146,30 +177,18 @@ struct CheckCommand: ParsableCommand {
         return repository.isBare ? .revision("HEAD") : .worktree
     }
 
-    private func reportInput(_ checked: CheckedSnapshot, source: CheckSource) -> ReportInput {
-        let lines = checked.sourceLines
-        var revision: String?
-        if case .revision(let name) = source { revision = name }
-        let kind: String
-        switch source {
-        case .revision: kind = "revision"
-        case .index: kind = "index"
-        case .worktree: kind = "worktree"
-        }
+    private func reportInput(_ checked: CheckedSnapshot, repository: Repository, findings: (findings: [Finding], texts: [String: String]),
+                             exitCode: Int, threshold: FailThreshold) -> ReportInput {
         var notices: [String] = []
         if !checked.result.project.policy.exists { notices.append("no .aims/config.yml; systems inferred, run `aimslint init`") }
+        // The branch is named only when the commit checked is its tip.
+        var branch: String?
+        if let head = try? repository.resolveCommit("HEAD"), head == checked.commit { branch = repository.currentBranch }
         return ReportInput(
-            toolVersion: AimsLint.version, sourceKind: kind, revision: revision, commit: checked.commit?.hex,
-            baseCommit: checked.baseCommit?.hex,
-            findings: checked.result.findings,
-            controls: includePasses ? checked.result.controls : checked.result.controls.filter { $0.status == .fail },
-            project: checked.result.project,
-            rules: Dictionary(uniqueKeysWithValues: RuleCatalog.descriptions.map { ($0.id, $0) }),
-            notices: notices, includePasses: includePasses,
-            sourceLine: { path, line in
-                guard let file = lines[path], line >= 1, line <= file.count else { return nil }
-                return file[line - 1]
-            })
+            checked: checked, findings: findings.findings, toolVersion: AimsLint.version, rules: RuleCatalog.descriptions,
+            includePasses: includePasses, notices: notices,
+            repositoryURI: repository.remoteURL().map(CredentialRedaction.strip), branch: branch,
+            exitCode: exitCode, failThreshold: threshold, texts: findings.texts)
     }
 }
 
