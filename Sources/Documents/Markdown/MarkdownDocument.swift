@@ -1,0 +1,157 @@
+/// A Markdown artifact parsed with cmark-gfm (the parser GitHub renders cards with): front
+/// matter, the blocks before the first heading, a flat list of sections with parent/child links,
+/// and HTML comments — all with 1-based lines and scalar columns of the original file.
+///
+/// Headings are top-level ATX/setext headings and bold pseudo-headings (see
+/// `MarkdownReader.pseudoHeading`); headings inside lists or quotes are content.
+public struct MarkdownDocument: Sendable {
+    public let text: String
+    public let frontMatter: FrontMatter?
+    public let preamble: [Block]
+    public let sections: [Section]
+    public let htmlComments: [HTMLComment]
+    public let lineCount: Int
+    let lines: LineIndex
+
+    /// Never fails: unreadable front matter lands in `frontMatter.problem`, the body is still parsed.
+    /// A leading byte-order mark is ignored.
+    public static func parse(_ text: String) -> MarkdownDocument {
+        let source = text.hasPrefix("\u{FEFF}") ? String(text.unicodeScalars.dropFirst()) : text
+        let lines = LineIndex(source)
+        let (frontMatter, body) = FrontMatterReader.split(lines)
+        let reader = MarkdownReader(lines: lines)
+        guard let tree = CMarkTree.parse(body) else {
+            return MarkdownDocument(text: source, frontMatter: frontMatter, preamble: [], sections: [],
+                                    htmlComments: [], lineCount: lines.lineCount, lines: lines)
+        }
+        let root = CMarkNode(pointer: tree.root)
+        var items: [SectionAssembler.Item] = []
+        for node in root.children {
+            switch node.kind {
+            case .heading:
+                items.append(.heading(reader.heading(from: node)))
+            case .paragraph:
+                if let (heading, rest) = reader.pseudoHeading(from: node) {
+                    items.append(.heading(heading))
+                    if let rest { items.append(.block(rest)) }
+                } else {
+                    items.append(.block(reader.block(from: node)))
+                }
+            default:
+                items.append(.block(reader.block(from: node)))
+            }
+        }
+        let comments = HTMLCommentFinder(reader: reader).comments(in: root)
+        let (preamble, sections) = SectionAssembler.assemble(items)
+        return withExtendedLifetime(tree) {
+            MarkdownDocument(text: source, frontMatter: frontMatter, preamble: preamble, sections: sections,
+                             htmlComments: comments, lineCount: lines.lineCount, lines: lines)
+        }
+    }
+
+    /// Line `n` (1-based) without its line break; "" when out of range.
+    public func line(_ n: Int) -> String {
+        guard n >= 1, n <= lineCount else { return "" }
+        return lines.text(ofLine: n)
+    }
+
+    public func sections(_ key: SectionKey) -> [Section] {
+        sections.filter { $0.key == key }
+    }
+
+    public func firstSection(_ key: SectionKey) -> Section? {
+        sections.first { $0.key == key }
+    }
+
+    /// Index into `sections` of the first section with `key`.
+    public func firstSectionIndex(_ key: SectionKey) -> Int? {
+        sections.firstIndex { $0.key == key }
+    }
+
+    /// Indices of a section's subsections at any depth, in document order.
+    public func descendants(of sectionIndex: Int) -> [Int] {
+        guard sections.indices.contains(sectionIndex) else { return [] }
+        let level = sections[sectionIndex].level
+        var result: [Int] = []
+        var index = sectionIndex + 1
+        while index < sections.count, sections[index].level > level {
+            result.append(index)
+            index += 1
+        }
+        return result
+    }
+
+    /// A section's blocks followed by those of all its subsections, in document order.
+    public func allBlocks(of sectionIndex: Int) -> [Block] {
+        guard sections.indices.contains(sectionIndex) else { return [] }
+        return ([sectionIndex] + descendants(of: sectionIndex)).flatMap { sections[$0].blocks }
+    }
+
+    /// The plain text of a section including its subsections (headings left out).
+    public func text(ofSection sectionIndex: Int) -> String {
+        allBlocks(of: sectionIndex).map(\.text).filter { !$0.isEmpty }.joined(separator: "\n")
+    }
+
+    /// `Placeholders.isSubstantive` over the section including its subsections.
+    public func isSubstantive(sectionIndex: Int) -> Bool {
+        Placeholders.isSubstantive(text(ofSection: sectionIndex))
+    }
+
+    /// The innermost section whose heading or content covers `line`.
+    public func sectionIndex(containing line: Int) -> Int? {
+        sections.indices.last { sections[$0].range.start.line <= line && line <= max(sections[$0].endLine, sections[$0].range.end.line) }
+    }
+
+    /// Every prose span in document order: preamble, then each heading and its content.
+    public var prose: [ProseSpan] {
+        preamble.flatMap(\.prose) + sections.flatMap { $0.titleProse + $0.blocks.flatMap(\.prose) }
+    }
+}
+
+/// Builds the section list from top-level headings and blocks in document order.
+enum SectionAssembler {
+    enum Item {
+        case heading(MarkdownReader.Heading)
+        case block(Block)
+    }
+
+    static func assemble(_ items: [Item]) -> (preamble: [Block], sections: [Section]) {
+        var preamble: [Block] = []
+        var headings: [MarkdownReader.Heading] = []
+        var contents: [[Block]] = []
+        for item in items {
+            switch item {
+            case let .heading(heading):
+                headings.append(heading)
+                contents.append([])
+            case let .block(block):
+                if contents.isEmpty { preamble.append(block) } else { contents[contents.count - 1].append(block) }
+            }
+        }
+        var parents = [Int?](repeating: nil, count: headings.count)
+        var children = [[Int]](repeating: [], count: headings.count)
+        var open: [Int] = []
+        for (index, heading) in headings.enumerated() {
+            while let last = open.last, headings[last].level >= heading.level { open.removeLast() }
+            parents[index] = open.last
+            if let parent = open.last { children[parent].append(index) }
+            open.append(index)
+        }
+        var endLines = headings.indices.map { index in
+            max(headings[index].range.end.line, contents[index].map(\.range.end.line).max() ?? 0)
+        }
+        for index in headings.indices.reversed() {
+            if let parent = parents[index] { endLines[parent] = max(endLines[parent], endLines[index]) }
+        }
+        let sections = headings.indices.map { index in
+            let heading = headings[index]
+            let normalized = HeadingNormalizer.normalize(heading.title)
+            return Section(title: heading.title, normalized: normalized,
+                           key: HeadingAliases.key(forNormalized: normalized), level: heading.level,
+                           style: heading.style, range: heading.range, titleProse: heading.prose,
+                           blocks: contents[index], parent: parents[index], children: children[index],
+                           endLine: endLines[index])
+        }
+        return (preamble, sections)
+    }
+}
