@@ -263,4 +263,23 @@ final class MarkdownStructureTests: XCTestCase {
         XCTAssertEqual(MarkdownDocument.parse("").lineCount, 0)
         XCTAssertEqual(MarkdownDocument.parse("a\nb").lineCount, 2)
     }
+
+    func testOversizeTablesAreReadAsTextWithAProblem() {
+        let wide = "|" + String(repeating: " a |", count: 1001) + "\n|" + String(repeating: "---|", count: 1001) + "\n| x |\n"
+        let wideDocument = MarkdownDocument.parse(wide)
+        XCTAssertEqual(wideDocument.problems.map(\.kind), [.tooLarge])
+        XCTAssertEqual(wideDocument.problems.first?.location, loc(1, 1))
+        XCTAssertFalse(wideDocument.preamble.contains { if case .table = $0.kind { return true } else { return false } })
+        XCTAssertEqual(wideDocument.lineCount, 3)
+
+        let tall = "# T\n\n| a | b | c | d | e | f | g | h | i | j |\n|-|-|-|-|-|-|-|-|-|-|\n"
+            + String(repeating: "x\n", count: 10_000)
+        let tallDocument = MarkdownDocument.parse(tall)
+        XCTAssertEqual(tallDocument.problems.first?.location, loc(3, 1))
+        XCTAssertEqual(tallDocument.sections.first?.blocks.first?.kind, .paragraph)
+
+        let fine = MarkdownDocument.parse("| a | b |\n|---|---|\n| 1 | 2 |\n")
+        XCTAssertEqual(fine.problems, [])
+        XCTAssertEqual(fine.preamble.count, 1)
+    }
 }
