@@ -34,6 +34,15 @@ final class RobustnessTests: XCTestCase {
         }
     }
 
+    func testNestingJustUnderTheInlineLimitIsFineOnASmallStack() {
+        let depth = (YAMLStackGuard.inlineLimit - 4) / 2
+        let text = String(repeating: "[", count: depth) + String(repeating: "]", count: depth)
+        XCTAssertLessThanOrEqual(YAMLStackGuard.nestingBound(text), YAMLStackGuard.inlineLimit, "runs inline")
+        onSmallStack {
+            guard case .success(.some) = YAMLDocument.parse(text) else { return XCTFail("must parse") }
+        }
+    }
+
     func testDeepMarkdownOnASmallStack() {
         let inputs = [
             String(repeating: ">", count: 100_000) + " x",

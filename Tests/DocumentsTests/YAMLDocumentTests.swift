@@ -93,6 +93,12 @@ final class YAMLDocumentTests: XCTestCase {
         XCTAssertEqual(badIndent?.location, SourceLocation(line: 3, column: 2))
     }
 
+    func testUnreadableCharactersAreLocated() {
+        let control = problem("a: 1\nb: x\u{1}y\n", lineOffset: 2)
+        XCTAssertEqual(control?.kind, .yaml)
+        XCTAssertEqual(control?.location, SourceLocation(line: 4, column: 5))
+    }
+
     func testDuplicateKeysAndSeveralDocumentsAreProblems() {
         XCTAssertEqual(problem("a: 1\nb: 2\na: 3\n")?.kind, .yaml)
         XCTAssertEqual(problem("a: 1\n---\nb: 2\n")?.kind, .yaml)
