@@ -68,16 +68,16 @@ struct CMarkNode {
         case CMARK_NODE_IMAGE: return .image
         default: break
         }
-        // Extension node types are registered at run time; their names are stable.
-        switch typeName {
-        case "table": return .table
-        case "table_header": return .tableRow(header: true)
-        case "table_row": return .tableRow(header: false)
-        case "table_cell": return .tableCell
-        case "strikethrough": return .strikethrough
-        case "tasklist": return .item
-        default: return .other
-        }
+        // Extension node types are registered at run time; their names are stable. Compared as C
+        // strings, since a table visits this for every row and cell.
+        guard let name = cmark_node_get_type_string(pointer) else { return .other }
+        if strcmp(name, "table_cell") == 0 { return .tableCell }
+        if strcmp(name, "table_row") == 0 { return .tableRow(header: false) }
+        if strcmp(name, "table_header") == 0 { return .tableRow(header: true) }
+        if strcmp(name, "table") == 0 { return .table }
+        if strcmp(name, "strikethrough") == 0 { return .strikethrough }
+        if strcmp(name, "tasklist") == 0 { return .item }
+        return .other
     }
 
     var typeName: String {

@@ -10,6 +10,9 @@ public struct MarkdownDocument: Sendable {
     public let preamble: [Block]
     public let sections: [Section]
     public let htmlComments: [HTMLComment]
+    /// What could not be read as written in the body (front matter problems are in `frontMatter`):
+    /// today, tables too large to parse as tables (`.tooLarge`, see `TableGuard`).
+    public let problems: [ParseProblem]
     public let lineCount: Int
     let lines: LineIndex
 
@@ -18,11 +21,12 @@ public struct MarkdownDocument: Sendable {
     public static func parse(_ text: String) -> MarkdownDocument {
         let source = text.hasPrefix("\u{FEFF}") ? String(text.unicodeScalars.dropFirst()) : text
         let lines = LineIndex(source)
-        let (frontMatter, body) = FrontMatterReader.split(lines)
+        var (frontMatter, body) = FrontMatterReader.split(lines)
+        let problems = TableGuard.limit(&body)
         let reader = MarkdownReader(lines: lines)
         guard let tree = CMarkTree.parse(body) else {
             return MarkdownDocument(text: source, frontMatter: frontMatter, preamble: [], sections: [],
-                                    htmlComments: [], lineCount: lines.lineCount, lines: lines)
+                                    htmlComments: [], problems: problems, lineCount: lines.lineCount, lines: lines)
         }
         let root = CMarkNode(pointer: tree.root)
         var items: [SectionAssembler.Item] = []
@@ -45,7 +49,7 @@ public struct MarkdownDocument: Sendable {
         let (preamble, sections) = SectionAssembler.assemble(items)
         return withExtendedLifetime(tree) {
             MarkdownDocument(text: source, frontMatter: frontMatter, preamble: preamble, sections: sections,
-                             htmlComments: comments, lineCount: lines.lineCount, lines: lines)
+                             htmlComments: comments, problems: problems, lineCount: lines.lineCount, lines: lines)
         }
     }
 

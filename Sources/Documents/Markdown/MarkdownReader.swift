@@ -56,8 +56,8 @@ struct MarkdownReader {
             guard scalar == " " || scalar.properties.isAlphabetic || (scalar >= "0" && scalar <= "9") else { break }
             scalars.append(scalar)
         }
-        let text = String(scalars)
-        return text.trimmingCharacters(in: .whitespaces).isEmpty ? [] : Array(text.utf8)
+        guard scalars.contains(where: { $0 != " " }) else { return [] }
+        return Array(String(scalars).utf8)
     }
 
     private static func occurs(_ probe: [UInt8], in content: ArraySlice<UInt8>, at offset: Int) -> Bool {
@@ -80,8 +80,8 @@ struct MarkdownReader {
     // MARK: Content
 
     /// Plain text and prose of nodes and everything under them.
-    func content(of nodes: [CMarkNode], breaks: String = "\n") -> (text: String, prose: [ProseSpan]) {
-        var collector = ContentCollector(reader: self, breaks: breaks)
+    func content(of nodes: [CMarkNode], breaks: String = "\n", withProse: Bool = true) -> (text: String, prose: [ProseSpan]) {
+        var collector = ContentCollector(reader: self, breaks: breaks, withProse: withProse)
         for node in nodes { node.walk { collector.visit($0, entering: $1) } }
         return (collector.text, collector.prose)
     }
@@ -112,7 +112,7 @@ struct MarkdownReader {
         var rowLines: [Int] = []
         for row in node.children {
             guard case let .tableRow(isHeader) = row.kind else { continue }
-            let cells = row.children.map { content(of: $0.children, breaks: " ").text.trimmingCharacters(in: .whitespaces) }
+            let cells = row.children.map { Self.trimmed(content(of: $0.children, breaks: " ", withProse: false).text) }
             if isHeader {
                 header = cells
             } else {
@@ -160,6 +160,11 @@ struct MarkdownReader {
         return (heading, Block(kind: .paragraph, range: restRange, text: restText, prose: restProse))
     }
 
+    private static func trimmed(_ text: String) -> String {
+        guard text.first == " " || text.last == " " else { return text }
+        return String(text.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
+    }
+
     static func looksLikeHeading(_ title: String) -> Bool {
         guard title.unicodeScalars.contains(where: { $0.properties.isAlphabetic }) else { return false }
         if HeadingAliases.key(forHeading: title) != nil { return true }
@@ -173,14 +178,16 @@ struct MarkdownReader {
 private struct ContentCollector {
     let reader: MarkdownReader
     let breaks: String
+    let withProse: Bool
     var text = ""
     var prose: [ProseSpan] = []
     private var hidden = 0
     private var notProse = 0
 
-    init(reader: MarkdownReader, breaks: String) {
+    init(reader: MarkdownReader, breaks: String, withProse: Bool) {
         self.reader = reader
         self.breaks = breaks
+        self.withProse = withProse
     }
 
     mutating func visit(_ node: CMarkNode, entering: Bool) {
@@ -196,7 +203,7 @@ private struct ContentCollector {
         case .text where hidden == 0:
             let literal = node.literal
             text += literal
-            if notProse == 0, literal.contains(where: { !$0.isWhitespace }) {
+            if withProse, notProse == 0, literal.contains(where: { !$0.isWhitespace }) {
                 prose.append(ProseSpan(text: literal, location: reader.textLocation(literal, node)))
             }
         case .code where hidden == 0:

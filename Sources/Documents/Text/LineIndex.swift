@@ -71,13 +71,27 @@ struct LineIndex: Sendable {
         return count
     }
 
+    /// Continuation bytes in `bytes[start..<end]`: counted directly when near, else from the table.
+    private func continuations(from start: Int, to end: Int) -> Int {
+        guard end - start > 2 * Self.blockSize else {
+            var count = 0
+            var index = start
+            while index < end {
+                if bytes[index] & 0xC0 == 0x80 { count += 1 }
+                index += 1
+            }
+            return count
+        }
+        return continuations(before: end) - continuations(before: start)
+    }
+
     /// The scalar column of a 1-based byte column on a line. Byte columns past the line's end are
     /// clamped to one past its last character.
     func scalarColumn(line: Int, byteColumn: Int) -> Int {
         guard line >= 1, line <= lineStarts.count else { return max(1, byteColumn) }
         let start = lineStarts[line - 1]
         let offset = leadByte(min(start + max(byteColumn, 1) - 1, lineEnds[line - 1]), notBefore: start)
-        return (offset - start) - (continuations(before: offset) - continuations(before: start)) + 1
+        return (offset - start) - continuations(from: start, to: offset) + 1
     }
 
     /// Backs up from a continuation byte to the first byte of its character, so a position
@@ -98,7 +112,7 @@ struct LineIndex: Sendable {
         }
         let line = low + 1
         let start = lineStarts[low]
-        let column = (clamped - start) - (continuations(before: clamped) - continuations(before: start)) + 1
+        let column = (clamped - start) - continuations(from: start, to: clamped) + 1
         return SourceLocation(line: line, column: column)
     }
 

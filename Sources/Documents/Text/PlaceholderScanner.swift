@@ -1,12 +1,12 @@
 /// The single left-to-right pass behind `Placeholders.matches`. Works on Unicode scalars and
 /// compares ASCII case-insensitively; each matcher returns the end of its match or nil.
 struct PlaceholderScanner {
+    private let text: String
     private let scalars: [Unicode.Scalar]
-    private let indices: [String.Index]
 
     init(_ text: String) {
+        self.text = text
         scalars = Array(text.unicodeScalars)
-        indices = Array(text.unicodeScalars.indices) + [text.endIndex]
     }
 
     private static let markers = ["TODO", "TBD", "TBA", "FIXME"]
@@ -18,15 +18,26 @@ struct PlaceholderScanner {
         "ul", "video",
     ]
 
+    /// Matches come in increasing order, so scalar offsets are turned into string indices by one
+    /// cursor walking forward (an index per scalar would cost 16 bytes each on a 5 MiB text).
     mutating func scan() -> [Range<String.Index>] {
         var ranges: [Range<String.Index>] = []
+        let view = text.unicodeScalars
+        var cursor = (offset: 0, index: view.startIndex)
+        func index(_ offset: Int) -> String.Index {
+            cursor.index = view.index(cursor.index, offsetBy: offset - cursor.offset)
+            cursor.offset = offset
+            return cursor.index
+        }
         var position = 0
         while position < scalars.count {
             if isLineStart(position), let (start, end) = notApplicableLine(at: position) {
-                ranges.append(indices[start]..<indices[end])
+                let lower = index(start)
+                ranges.append(lower..<index(end))
                 position = end
             } else if let end = match(at: position) {
-                ranges.append(indices[position]..<indices[end])
+                let lower = index(position)
+                ranges.append(lower..<index(end))
                 position = end
             } else {
                 position += 1
