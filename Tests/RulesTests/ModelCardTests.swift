@@ -223,4 +223,66 @@ final class ModelCardTests: XCTestCase {
                        [".aims/config.yml:5"])
         XCTAssertEqual(try mcFindings(files), ["MC-001 .aims/config.yml:5"])
     }
+
+    // MARK: A card a training script wrote
+
+    func testTrainerGeneratedCardIsJudgedSectionBySection() throws {
+        let card = """
+            ---
+            license: apache-2.0
+            base_model: distilbert-base-uncased
+            tags:
+            - generated_from_trainer
+            metrics:
+            - accuracy
+            model-index:
+            - name: router
+              results: []
+            ---
+
+            <!-- This model card was written by a training script. -->
+
+            # router
+
+            This model is a fine-tuned version of [distilbert-base-uncased](https://huggingface.co/distilbert-base-uncased) on an unknown dataset.
+            It achieves the following results on the evaluation set:
+            - Loss: 0.2301
+            - Accuracy: 0.9140
+
+            ## Model description
+
+            More information needed
+
+            ## Intended uses & limitations
+
+            More information needed
+
+            ## Training and evaluation data
+
+            More information needed
+
+            ## Training procedure
+
+            ### Training hyperparameters
+
+            The following hyperparameters were used during training:
+            - learning_rate: 2e-05
+            - train_batch_size: 16
+
+            ### Training results
+
+            | Training Loss | Epoch | Step | Validation Loss | Accuracy |
+            |:---:|:---:|:---:|:---:|:---:|
+            | 0.3 | 1.0 | 500 | 0.25 | 0.91 |
+
+            ### Framework versions
+
+            - Transformers 4.40.0
+            """
+        let path = "models/router/README.md"
+        let found = try mcFindings([".aims/config.yml": ModelCardExamples.config(stage: "deployment"), path: card])
+        XCTAssertEqual(found, ["MC-002 \(path):26", "MC-003 \(path):15", "MC-004 \(path):30", "MC-006 \(path):26",
+                               "MC-008 \(path):24", "MC-008 \(path):28", "MC-008 \(path):32", "MC-009 \(path):15",
+                               "MC-010 \(path):10"])
+    }
 }

@@ -148,7 +148,7 @@ enum VersionPatterns {
     ].joined(separator: "|"), options: [.caseInsensitive])
 
     private static let basePhrase = try? NSRegularExpression(
-        pattern: #"\b(?:of|from|on top of|based on|upon)\s+(?:the\s+|a\s+|an\s+)?([^\s,;]+)"#, options: [.caseInsensitive])
+        pattern: #"\b(?:of|from|on top of|based on|upon|adapter for)\s+(?:the\s+|a\s+|an\s+)?([^\s,;]+)"#, options: [.caseInsensitive])
 
     static func mentionsVersionOrDate(_ text: String) -> Bool { matches(versionOrDate, text) }
 
