@@ -95,6 +95,21 @@ final class ModelCardHelperTests: XCTestCase {
         XCTAssertFalse(VersionPatterns.mentionsVersionOrDate("A text classifier for 12 queues."))
     }
 
+    func testTableRowsCountAsFields() throws {
+        let card = """
+            # Router
+
+            | Field | Value |
+            |---|---|
+            | Model version | 2.1.0 |
+            | License | MIT |
+            """
+        let files = [".aims/config.yml": ModelCardExamples.config(stage: "deployment"),
+                     "LICENSE": "SPDX-License-Identifier: Apache-2.0\n", "models/router/MODEL_CARD.md": card]
+        XCTAssertEqual(try RuleExampleRunner.findings(of: "MC-009", in: files).count, 0)
+        XCTAssertEqual(try RuleExampleRunner.findings(of: "MC-007", in: files).map(\.location.line), [6])
+    }
+
     // MARK: Training data variants
 
     func testTrainingDataLinksMustLeadSomewhere() throws {

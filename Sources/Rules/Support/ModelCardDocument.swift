@@ -144,9 +144,18 @@ struct ModelCardDocument {
         return result
     }
 
-    /// `Label: value` lines (`- **License:** MIT`, `Model date: March 2024`) among the blocks.
+    /// `Label: value` lines (`- **License:** MIT`, `Model date: March 2024`) among the blocks,
+    /// and two-column table rows (`| Model version | 2.1.0 |`), which vendor cards use the same way.
     func fields(in blocks: [Block]) -> [FieldLine] {
-        sourceLines(of: blocks).compactMap { FieldLine.parse($0) }
+        var result = sourceLines(of: blocks).compactMap { FieldLine.parse($0) }
+        for block in blocks {
+            guard case .table(let table) = block.kind else { continue }
+            let rows = [(table.header, table.range.start.line)] + zip(table.rows, table.rowLines).map { ($0, $1) }
+            for (cells, line) in rows where cells.count >= 2 {
+                result.append(FieldLine(label: FieldLine.normalizedLabel(cells[0]), value: cells[1], line: line))
+            }
+        }
+        return result
     }
 }
 
@@ -180,11 +189,16 @@ struct FieldLine: Hashable {
         let rawLabel = plain[..<colon]
         guard rawLabel.count <= 48, rawLabel.contains(where: \.isLetter), !rawLabel.contains("http"),
               !rawLabel.contains("[") || rawLabel.lowercased().contains("[optional]") else { return nil }
-        var label = rawLabel.lowercased()
-        for marker in ["[optional]", "(optional)"] { label = label.replacingOccurrences(of: marker, with: " ") }
-        label = label.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "*" || $0 == "_" }).joined(separator: " ")
         let value = plain[plain.index(after: colon)...].trimmingCharacters(in: .whitespaces)
-        return FieldLine(label: label, value: value, line: source.line)
+        return FieldLine(label: normalizedLabel(String(rawLabel)), value: value, line: source.line)
+    }
+
+    /// Lowercased, `[optional]` removed, emphasis marks and a trailing colon dropped, spaces collapsed.
+    static func normalizedLabel(_ raw: String) -> String {
+        var label = raw.lowercased()
+        for marker in ["[optional]", "(optional)"] { label = label.replacingOccurrences(of: marker, with: " ") }
+        while label.hasSuffix(":") || label.hasSuffix(" ") { label.removeLast() }
+        return label.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "*" || $0 == "_" }).joined(separator: " ")
     }
 }
 
