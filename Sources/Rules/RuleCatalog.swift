@@ -5,6 +5,16 @@ import Lint
 public enum RuleCatalog {
     public static let rules: [any Rule] = [
         // Model cards
+        ModelCardPresent(),
+        IntendedUseDescribed(),
+        OutOfScopeUseStated(),
+        TrainingDataIdentified(),
+        EvaluationHasMetricValues(),
+        LimitationsDescribed(),
+        LicenseConsistent(),
+        NoTemplatePlaceholders(),
+        ModelVersionRecorded(),
+        ModelIndexComplete(),
         // Datasets and Croissant
         // Git-native
         StaleModelCard(),

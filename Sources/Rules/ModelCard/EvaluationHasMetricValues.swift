@@ -1,0 +1,183 @@
+import Documents
+import Lint
+
+/// MC-005: the evaluation reports metrics with values, and the data they were measured on.
+struct EvaluationHasMetricValues: Rule {
+    static let description = RuleDescription(
+        id: "MC-005",
+        title: "The evaluation reports metric values and the test data",
+        rationale: """
+            Verification needs numbers a reader can check against requirements, and a number means \
+            nothing without the data it was measured on. Values count wherever cards put them: a \
+            metrics table, a sentence such as "F1 of 0.91", or `model-index` results with a metric \
+            type and value. "The model did well" does not count. The test data counts when a Testing \
+            Data section describes it, `model-index` names a dataset, or the evaluation text names the \
+            test split or benchmark.
+            """,
+        fix: "Under Evaluation, give a table of metric, value and the test dataset or split (or fill `model-index`).",
+        stage: .verificationAndValidation, processes: [.verification, .validation], controls: ["A.6.2.4"],
+        level: .error, scope: [.system],
+        passing: [
+            Example([".aims/config.yml": ModelCardExamples.config(stage: "deployment"),
+                     "models/router/README.md": ModelCardExamples.hubCard]),
+            Example([".aims/config.yml": ModelCardExamples.config(stage: "deployment"),
+                     "models/router/MODEL_CARD.md": ModelCardExamples.mitchellCard]),
+            Example([
+                ".aims/config.yml": ModelCardExamples.config(stage: "verification-and-validation"),
+                "models/router/README.md": """
+                    ---
+                    license: mit
+                    model-index:
+                      - name: router
+                        results:
+                          - task: {type: text-classification}
+                            dataset: {type: acme/tickets-2024, name: Acme tickets 2024, split: test}
+                            metrics:
+                              - {type: f1, value: 0.91}
+                    ---
+                    # router
+
+                    Routes tickets to queues.
+                    """,
+            ], note: "values and test data from model-index alone"),
+            Example([
+                ".aims/config.yml": ModelCardExamples.config(stage: "verification-and-validation"),
+                "models/router/MODEL_CARD.md": """
+                    # Router
+
+                    ## Evaluation
+
+                    On the held-out test split of acme/tickets-2024 the router reaches an F1 of 0.91 and 93% accuracy.
+                    """,
+            ], note: "values in a sentence"),
+            Example([
+                ".aims/config.yml": ModelCardExamples.config(stage: "verification-and-validation"),
+                "models/router/README.md": """
+                    ---
+                    license: apache-2.0
+                    library_name: transformers
+                    ---
+                    # router
+
+                    It achieves the following results on the evaluation set:
+                    - Loss: 0.2301
+                    - Accuracy: 0.9140
+                    """,
+            ], note: "the summary a training script writes at the top of a card"),
+        ],
+        failing: [
+            Example([
+                ".aims/config.yml": ModelCardExamples.config(stage: "verification-and-validation"),
+                "models/router/MODEL_CARD.md": """
+                    # Router
+
+                    ↓## Evaluation
+
+                    The model did well in our tests and users liked it.
+                    """,
+            ], note: "no value, no test data"),
+            Example([
+                ".aims/config.yml": ModelCardExamples.config(stage: "verification-and-validation"),
+                "models/router/MODEL_CARD.md": """
+                    # Router
+
+                    ↓## Results
+
+                    | Metric | Value |
+                    |---|---|
+                    | Accuracy | 0.91 |
+                    """,
+            ], note: "values without the data they were measured on"),
+            Example([
+                ".aims/config.yml": ModelCardExamples.config(stage: "verification-and-validation"),
+                "models/router/MODEL_CARD.md": """
+                    # Router
+
+                    ## Evaluation Data
+
+                    The held-out test split of the 2023 ticket export.
+
+                    ↓## Quantitative Analyses
+
+                    The router performs well across both languages.
+                    """,
+            ], note: "Mitchell-style headings: test data named, but no value"),
+            Example([
+                ".aims/config.yml": ModelCardExamples.config(stage: "verification-and-validation"),
+                "models/router/MODEL_CARD.md": "↓# Router\n\nRoutes tickets to queues.\n",
+            ], note: "no evaluation at all: reported at the title"),
+        ])
+
+    static let sectionKeys: Set<SectionKey> = [.evaluation, .results, .metrics, .testingData, .factors]
+    static let titleWords = ["evaluat", "result", "perform", "benchmark", "metric", "accuracy", "quantitative"]
+
+    func evaluate(_ context: RuleContext) -> Evaluation {
+        let cards = ModelCardDocument.cards(of: context)
+        guard !cards.isEmpty else { return .notApplicable(reason: ModelCardDocument.noCardReason) }
+        return .evaluated(cards.compactMap { $0.json == nil ? check($0) : checkToolkit($0) })
+    }
+
+    private func check(_ card: ModelCardDocument) -> Violation? {
+        let summary = MetricFinder.modelIndexSummary(card.frontMatter)
+        var hasValues = summary.hasValues, namesData = summary.namesData
+        let indices = card.outermost(card.sectionIndices(keys: Self.sectionKeys, titleWords: Self.titleWords))
+        let blocks = indices.flatMap { card.blocks(of: $0) } + card.topBlocks
+        for block in blocks {
+            switch block.kind {
+            case .table(let table):
+                hasValues = hasValues || MetricFinder.tableHasMetricValue(table)
+                namesData = namesData || MetricFinder.tableNamesData(table)
+            case .code, .thematicBreak:
+                continue
+            default:
+                hasValues = hasValues || MetricFinder.proseHasMetricValue(Placeholders.strip(block.text))
+            }
+        }
+        namesData = namesData || MetricFinder.proseNamesTestData(blocks.map(\.text).joined(separator: "\n"))
+            || card.sectionIndices(keys: [.testingData]).contains { card.isSubstantive($0, excluding: [.factors, .metrics, .results]) }
+        if hasValues && namesData { return nil }
+        return Violation(Self.message(hasValues: hasValues, namesData: namesData), at: anchor(card, indices), anchor: "evaluation")
+    }
+
+    /// The section results belong in: Evaluation / Results first, then Metrics, then any other
+    /// evaluation heading except the test data's; else the title.
+    private func anchor(_ card: ModelCardDocument, _ indices: [Int]) -> Anchor {
+        let all = card.sectionIndices(keys: Self.sectionKeys, titleWords: Self.titleWords)
+        let preferred: [(Int) -> Bool] = [
+            { [.evaluation, .results].contains(card.sections[$0].key) },
+            { card.sections[$0].key == .metrics },
+            { card.sections[$0].key != .testingData && card.sections[$0].key != .factors },
+        ]
+        for test in preferred {
+            if let index = all.first(where: test) { return card.anchor(card.sections[index]) }
+        }
+        return card.titleAnchor
+    }
+
+    static func message(hasValues: Bool, namesData: Bool) -> String {
+        switch (hasValues, namesData) {
+        case (false, false):
+            return "the model card reports no metric values and no test data: give each metric with its value and "
+                + "the dataset or split it was measured on (a table, or `model-index`)"
+        case (false, true):
+            return "the evaluation names no metric with a value (\"did well\" is not a result): report each metric "
+                + "with its number, in a table, a sentence or `model-index`"
+        default:
+            return "the evaluation does not name the data it was measured on: name the test dataset or split "
+                + "(a Testing Data section, a dataset column, or `model-index` results)"
+        }
+    }
+
+    private func checkToolkit(_ card: ModelCardDocument) -> Violation? {
+        let metrics = card.toolkitMember(["quantitative_analysis", "performance_metrics"])?.value.array ?? []
+        let hasValues = metrics.contains { metric in
+            guard TextChecks.hasContent(metric["type"]?.string ?? ""), let value = metric["value"] else { return false }
+            return value.number != nil || (value.string?.contains(where: \.isNumber) ?? false)
+        }
+        let data = card.toolkitText(["model_parameters", "data"]).lowercased()
+        let namesData = ["test", "eval", "valid", "holdout", "held-out", "benchmark"].contains { data.contains($0) }
+        if hasValues && namesData { return nil }
+        return Violation(Self.message(hasValues: hasValues, namesData: namesData),
+                         at: card.toolkitAnchor(["quantitative_analysis", "performance_metrics"]), anchor: "evaluation")
+    }
+}

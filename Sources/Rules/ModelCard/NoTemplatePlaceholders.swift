@@ -1,0 +1,113 @@
+import Documents
+import Lint
+
+/// MC-008: no governance document still holds template filler.
+struct NoTemplatePlaceholders: Rule {
+    static let description = RuleDescription(
+        id: "MC-008",
+        title: "Documents hold no unfilled template placeholders",
+        rationale: """
+            A template left half-filled looks like documentation and says nothing: "[More Information \
+            Needed]", "{{ model_id }}", "TODO", "YOUR ANSWER HERE" or "[Your content here]" tell a \
+            reviewer that a question was never answered. Every occurrence in the text of a recognised \
+            document is reported where it stands; code, inline code and HTML comments (where templates \
+            keep their instructions) are left alone.
+            """,
+        fix: "Replace each placeholder with the answer, or delete the field if it does not apply and say why.",
+        stage: nil, processes: [.informationManagement], controls: ["A.6.2.7"],
+        level: .warning, scope: [.repository], firesOnText: true,
+        passing: [
+            Example(["models/router/README.md": ModelCardExamples.hubCard]),
+            Example(["models/router/MODEL_CARD.md": """
+                # Router
+
+                <!-- Fill in: who uses the model? [More Information Needed] -->
+                ## Intended Use
+
+                Agents pre-assign tickets; `router --check TODO` lists open items in the `{{ queue }}` format.
+                """], note: "HTML comments and inline code are not prose"),
+        ],
+        failing: [
+            Example(["models/router/README.md": """
+                ---
+                license: mit
+                library_name: transformers
+                ---
+                ↓# Model Card for {{ model_id }}
+
+                ## Model Details
+
+                - **Developed by:** Acme
+                ↓- **Funded by [optional]:** [More Information Needed]
+                ↓- **Model type:** TBD
+
+                ## Uses
+
+                ↓[More Information Needed]
+                """], note: "one finding per placeholder, at its own line"),
+            Example(["models/router/DATASHEET.md": """
+                # Datasheet
+
+                ## Motivation
+
+                ↓YOUR ANSWER HERE
+
+                ## Composition
+
+                ↓TODO: count the tickets per queue.
+                """], note: "any recognised document, not only model cards"),
+        ])
+
+    func evaluate(_ context: RuleContext) -> Evaluation {
+        var violations: [Violation] = []
+        for artifact in context.project.artifacts {
+            guard let document = artifact.markdown else { continue }
+            let owner = context.project.owner(of: artifact)
+            var seen: [String: Int] = [:]
+            for span in Self.joinedProse(document.prose) {
+                for match in Placeholders.matches(in: span.text) {
+                    let range = Self.trimmingTrailingSpace(match, in: span.text)
+                    let found = String(span.text[range])
+                    let start = span.location(of: range.lowerBound)
+                    let last = span.text.unicodeScalars.index(before: range.upperBound)
+                    let end = span.location(of: last)
+                    let section = document.sectionIndex(containing: start.line).map { document.sections[$0].normalized } ?? ""
+                    let key = "placeholder:\(section):\(found)"
+                    seen[key, default: 0] += 1
+                    violations.append(Violation(
+                        "\(artifact.kind.title) \(artifact.path) still holds the template placeholder \"\(found)\": "
+                            + "replace it with the answer, or remove the field",
+                        at: Anchor(path: artifact.path, range: SourceRange(start: start, end: end)),
+                        anchor: "\(key)#\(seen[key] ?? 1)", system: owner))
+                }
+            }
+        }
+        return .evaluated(violations)
+    }
+
+    /// "TODO: describe " ends at its last word, not at the space before the next span.
+    static func trimmingTrailingSpace(_ range: Range<String.Index>, in text: String) -> Range<String.Index> {
+        var end = range.upperBound
+        while end > range.lowerBound {
+            let previous = text.unicodeScalars.index(before: end)
+            guard text.unicodeScalars[previous].properties.isWhitespace else { break }
+            end = previous
+        }
+        return end > range.lowerBound ? range.lowerBound..<end : range
+    }
+
+    /// Prose spans that touch on the same line read as one (cmark splits text at `[`, `]` and
+    /// `_`), so "[More Information Needed]" is found whole, at its opening bracket.
+    static func joinedProse(_ spans: [ProseSpan]) -> [ProseSpan] {
+        var result: [ProseSpan] = []
+        for span in spans {
+            if let last = result.last, last.location.line == span.location.line,
+               last.location.column + last.text.unicodeScalars.count == span.location.column {
+                result[result.count - 1] = ProseSpan(text: last.text + span.text, location: last.location)
+            } else {
+                result.append(span)
+            }
+        }
+        return result
+    }
+}

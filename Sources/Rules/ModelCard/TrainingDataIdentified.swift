@@ -1,0 +1,224 @@
+import Documents
+import Lint
+
+/// MC-004: the model card identifies its training data, and front matter agrees with the prose.
+struct TrainingDataIdentified: Rule {
+    static let description = RuleDescription(
+        id: "MC-004",
+        title: "The model card identifies the training data",
+        rationale: """
+            A model is only as understood as the data it learned from. "Trained on internal data" \
+            cannot be traced; a dataset name with a link, a Hub id (owner/name) or a path to the \
+            dataset's documentation in this repository can. When front matter lists `datasets`, it \
+            and the training-data text must tell the same story: the Hub links models to data from \
+            the metadata, readers read the prose.
+            """,
+        fix: "Under Training Data, name each dataset with a link, a Hub id or a repository path, and list the same ids in `datasets`.",
+        stage: .designAndDevelopment, processes: [.aiDataEngineering], controls: ["A.7.2", "A.7.5"],
+        level: .error, scope: [.system],
+        passing: [
+            Example(["models/router/README.md": ModelCardExamples.hubCard]),
+            Example(["models/router/MODEL_CARD.md": ModelCardExamples.mitchellCard]),
+            Example([
+                "models/router/MODEL_CARD.md": """
+                    # Router
+
+                    ## Training Data
+
+                    The [2023 ticket export](../../data/tickets/) described in its datasheet.
+                    """,
+                "data/tickets/DATASHEET.md": "# Ticket export 2023\n\n## Motivation\n\nRouting research.\n",
+            ], note: "a relative link to a dataset documented in the repository"),
+        ],
+        failing: [
+            Example(["models/router/MODEL_CARD.md": """
+                ↓# Router
+
+                ## Intended Use
+
+                Support agents pre-assign new tickets to queues.
+                """], note: "no training-data section and no `datasets`"),
+            Example(["models/router/MODEL_CARD.md": """
+                # Router
+
+                ↓## Training Data
+
+                About 50 000 internal support tickets from 2023.
+                """], note: "a description a reader cannot trace to any dataset"),
+            Example(["models/router/README.md": """
+                ---
+                license: mit
+                library_name: transformers
+                datasets:
+                  - acme/tickets-2024
+                ↓  - acme/chat-logs
+                ---
+                # Model Card for router
+
+                ## Training Data
+
+                Fine-tuned on the `acme/tickets-2024` export of resolved tickets.
+                """], note: "front matter lists a dataset the prose never mentions"),
+            Example(["models/router/README.md": """
+                ---
+                license: mit
+                library_name: transformers
+                datasets:
+                  - acme/tickets-2024
+                ---
+                # Model Card for router
+
+                ## Training Data
+
+                Fine-tuned on the `acme/tickets-2024` export of resolved tickets,
+                ↓then on the `acme/survey-2023` customer survey answers.
+                """], note: "the prose names a Hub dataset that front matter leaves out"),
+        ])
+
+    static let sectionKeys: Set<SectionKey> = [.trainingData]
+    static let titleWords = ["training data", "training corpus", "pretraining data", "training set", "training dataset"]
+
+    func evaluate(_ context: RuleContext) -> Evaluation {
+        let cards = ModelCardDocument.cards(of: context)
+        guard !cards.isEmpty else { return .notApplicable(reason: ModelCardDocument.noCardReason) }
+        return .evaluated(cards.flatMap { card -> [Violation] in
+            card.json == nil ? check(card, project: context.project) : checkToolkit(card).map { [$0] } ?? []
+        })
+    }
+
+    private func check(_ card: ModelCardDocument, project: Project) -> [Violation] {
+        let listed = Self.listedDatasets(card.frontMatter)
+        let indices = card.outermost(card.sectionIndices(keys: Self.sectionKeys, titleWords: Self.titleWords))
+        let details = card.sectionIndices(keys: [.trainingDetails])
+        let blocks = indices.flatMap { card.blocks(of: $0) } + details.flatMap { card.sections[$0].blocks }
+        let evidence = TrainingDataEvidence(card: card, blocks: blocks, project: project,
+                                            evaluationLines: evaluationLines(card, indices))
+        guard !listed.isEmpty || evidence.identifiesData else {
+            if let first = indices.first ?? details.first {
+                let problem = evidence.isSubstantive ? "names no dataset a reader can find" : "is empty or template text"
+                return [Violation("the training-data section \"\(card.sections[first].title)\" \(problem): name each "
+                                    + "dataset with a link, a Hub id (owner/name) or a path to its documentation",
+                                  at: card.anchor(card.sections[first]), anchor: "training-data")]
+            }
+            return [Violation("the model card does not say what the model was trained on: add a Training Data section "
+                                + "naming each dataset with a link, a Hub id (owner/name) or a repository path",
+                              at: card.titleAnchor, anchor: "training-data")]
+        }
+        guard evidence.isSubstantive else { return [] }
+        var violations: [Violation] = []
+        for item in listed where !evidence.mentions(item.id) {
+            violations.append(Violation(
+                "front matter `datasets` lists '\(item.id)', but the training-data section never mentions it: "
+                    + "describe it there, or remove it from `datasets`",
+                at: card.anchor(item.location), anchor: "datasets:\(item.id)"))
+        }
+        guard !listed.isEmpty || Self.hasHubMetadata(card.frontMatter) else { return violations }
+        let known = Set(listed.map { $0.id.lowercased() })
+        for mention in evidence.hubIDs where !mention.inEvaluationText && !known.contains(mention.id.lowercased()) {
+            violations.append(Violation(
+                "the training-data section names '\(mention.id)', but front matter `datasets` does not list it: "
+                    + "add it so that tools can link the model to its data",
+                at: card.anchor(line: mention.line), anchor: "prose-dataset:\(mention.id)"))
+        }
+        return violations
+    }
+
+    /// Lines of training sections that are also about evaluation ("Training and Evaluation Data"):
+    /// Hub ids there may be test sets, which `datasets` does not list.
+    private func evaluationLines(_ card: ModelCardDocument, _ indices: [Int]) -> Set<Int> {
+        var lines: Set<Int> = []
+        for index in indices where ["evaluation", "test", "validation"].contains(where: card.sections[index].normalized.contains) {
+            let section = card.sections[index]
+            lines.formUnion(section.range.start.line...max(section.range.start.line, section.endLine))
+        }
+        return lines
+    }
+
+    /// Front matter in the Hugging Face style, where `datasets` is where tools look for the data.
+    static func hasHubMetadata(_ front: YAMLNode?) -> Bool {
+        ["datasets", "license", "pipeline_tag", "library_name", "base_model", "model-index", "tags"].contains { front?[$0] != nil }
+    }
+
+    /// `datasets:` entries with where each is written.
+    static func listedDatasets(_ front: YAMLNode?) -> [(id: String, location: SourceLocation)] {
+        guard let node = front?["datasets"] else { return [] }
+        let items = node.array ?? [node]
+        return items.compactMap { item in
+            guard let id = item.string?.trimmingCharacters(in: .whitespaces), TextChecks.hasContent(id) else { return nil }
+            return (id, item.location)
+        }
+    }
+
+    private func checkToolkit(_ card: ModelCardDocument) -> Violation? {
+        let items = card.toolkitMember(["model_parameters", "data"])?.value.array ?? []
+        let named = items.contains { item in
+            TextChecks.hasContent(item["name"]?.string ?? "") && TextChecks.hasContent(item["link"]?.string ?? "")
+        }
+        if named { return nil }
+        return Violation("model_parameters.data names no dataset with a link: give each dataset a name and a link",
+                         at: card.toolkitAnchor(["model_parameters", "data"]), anchor: "training-data")
+    }
+}
+
+/// What a card's training-data text offers as identification of its data.
+struct TrainingDataEvidence {
+    struct HubMention {
+        let id: String
+        let line: Int
+        let inEvaluationText: Bool
+    }
+
+    let isSubstantive: Bool
+    /// Links to the web, or relative links to something that exists in the repository.
+    let usableLinks: [MarkdownLink]
+    let hubIDs: [HubMention]
+    /// Declared or inferred dataset ids the text names.
+    let projectDatasets: [String]
+    private let compactText: String
+
+    init(card: ModelCardDocument, blocks: [Block], project: Project, evaluationLines: Set<Int>) {
+        let text = blocks.map(\.text).joined(separator: "\n")
+        isSubstantive = Placeholders.isSubstantive(text)
+        var links: [MarkdownLink] = []
+        var mentions: [HubMention] = []
+        let lines = card.sourceLines(of: blocks)
+        for source in lines {
+            for link in MarkdownLinks.links(in: source) {
+                if link.isExternal { links.append(link); continue }
+                if let path = link.relativePath, Self.exists(path, from: card.artifact.folder, in: project) { links.append(link) }
+            }
+            for id in HubIDs.ids(in: source) where !Self.exists(id, from: card.artifact.folder, in: project) {
+                mentions.append(HubMention(id: id, line: source.line, inEvaluationText: evaluationLines.contains(source.line)))
+            }
+        }
+        usableLinks = links
+        hubIDs = mentions
+        let destinations = links.map(\.destination).joined(separator: " ")
+        let raw = lines.map(\.text).joined(separator: " ")
+        compactText = TextChecks.compact(text + " " + raw + " " + destinations)
+        let compacted = compactText
+        projectDatasets = project.datasets.map(\.id).filter { id in
+            let form = TextChecks.compact(id)
+            return form.count >= 4 && compacted.contains(form)
+        }
+    }
+
+    var identifiesData: Bool { !usableLinks.isEmpty || !hubIDs.isEmpty || !projectDatasets.isEmpty }
+
+    /// Whether the text names a dataset id, in full or by its name part ("reviews-2024" of "acme/reviews-2024").
+    func mentions(_ id: String) -> Bool {
+        let full = TextChecks.compact(id)
+        if !full.isEmpty && compactText.contains(full) { return true }
+        guard let name = id.split(separator: "/").last.map(String.init) else { return false }
+        let form = TextChecks.compact(name)
+        return form.count >= 3 && compactText.contains(form)
+    }
+
+    static func exists(_ path: String, from folder: String, in project: Project) -> Bool {
+        var trimmed = path
+        while trimmed.hasSuffix("/") { trimmed.removeLast() }
+        guard !trimmed.isEmpty else { return false }
+        let candidates = [PathMath.resolve(trimmed, from: folder), PathMath.resolve(trimmed, from: "")].compactMap { $0 }
+        return candidates.contains { !$0.isEmpty && (project.fileExists($0) || project.folderExists($0)) }
+    }
+}

@@ -1,0 +1,235 @@
+import Documents
+import Lint
+
+/// A model card as the MC rules read it: a Markdown document (Hugging Face, Mitchell et al. or
+/// any mix of headings) or a Model Card Toolkit JSON tree, with the section queries the rules
+/// share. Unreadable cards and Git LFS pointers are left to AIMS-005 and GIT-003.
+struct ModelCardDocument {
+    let artifact: Artifact
+    let markdown: MarkdownDocument?
+    let json: JSONNode?
+
+    init?(_ artifact: Artifact) {
+        switch artifact.content {
+        case .markdown(let document):
+            markdown = document
+            json = nil
+        case .json(let node):
+            markdown = nil
+            json = node
+        case .yaml, .unreadable, .lfsPointer:
+            return nil
+        }
+        self.artifact = artifact
+    }
+
+    /// The subject's model cards that can be read.
+    static func cards(of context: RuleContext) -> [ModelCardDocument] {
+        context.modelCards.compactMap(ModelCardDocument.init)
+    }
+
+    /// Why an MC rule has nothing to judge for a subject without a readable card.
+    static let noCardReason = "no readable model card (MC-001, AIMS-005 and GIT-003 report why)"
+
+    var path: String { artifact.path }
+
+    /// Front matter that parsed; a broken one is AIMS-005's finding, so rules treat it as absent.
+    var frontMatter: YAMLNode? { markdown?.frontMatter?.root }
+
+    /// Whether the front matter could not be read (rules that are about front matter stay silent).
+    var frontMatterIsBroken: Bool { markdown?.frontMatter?.problem != nil }
+
+    /// Where a finding about something the card lacks goes: its title heading, else its first line.
+    var titleAnchor: Anchor {
+        if let first = markdown?.sections.first, first.level == 1 { return anchor(first) }
+        return artifact.firstLine
+    }
+
+    func anchor(_ section: Section) -> Anchor {
+        Anchor(path: path, line: section.range.start.line, column: section.range.start.column)
+    }
+
+    func anchor(_ location: SourceLocation) -> Anchor {
+        Anchor(path: path, line: location.line, column: location.column)
+    }
+
+    func anchor(line: Int) -> Anchor { Anchor(path: path, line: line) }
+
+    // MARK: Sections
+
+    var sections: [Section] { markdown?.sections ?? [] }
+
+    /// Indices of the sections whose key is one of `keys`, or whose normalised title contains one
+    /// of `titleWords` (for headings the alias table does not know, e.g. "Training results").
+    func sectionIndices(keys: Set<SectionKey>, titleWords: [String] = []) -> [Int] {
+        sections.indices.filter { index in
+            let section = sections[index]
+            if let key = section.key, keys.contains(key) { return true }
+            return titleWords.contains { section.normalized.contains($0) }
+        }
+    }
+
+    /// The indices that are not inside another listed section (so content is read once).
+    func outermost(_ indices: [Int]) -> [Int] {
+        guard let document = markdown else { return [] }
+        var covered: Set<Int> = []
+        var result: [Int] = []
+        for index in indices.sorted() where !covered.contains(index) {
+            result.append(index)
+            covered.formUnion(document.descendants(of: index))
+        }
+        return result
+    }
+
+    /// A section's blocks and its subsections', leaving out each subsection whose key is in
+    /// `excluded` together with everything below it (so "Out-of-Scope Use" under "Uses" does not
+    /// make the intended use look written).
+    func blocks(of index: Int, excluding excluded: Set<SectionKey> = []) -> [Block] {
+        guard let document = markdown, sections.indices.contains(index) else { return [] }
+        var result = sections[index].blocks
+        var skipBelow: Int?
+        for child in document.descendants(of: index) {
+            let section = sections[child]
+            if let level = skipBelow {
+                if section.level > level { continue }
+                skipBelow = nil
+            }
+            if let key = section.key, excluded.contains(key) {
+                skipBelow = section.level
+                continue
+            }
+            result += section.blocks
+        }
+        return result
+    }
+
+    /// The plain text of `blocks(of:excluding:)`.
+    func text(of index: Int, excluding excluded: Set<SectionKey> = []) -> String {
+        blocks(of: index, excluding: excluded).map(\.text).joined(separator: "\n")
+    }
+
+    /// Whether the section says something once placeholders are gone.
+    func isSubstantive(_ index: Int, excluding excluded: Set<SectionKey> = []) -> Bool {
+        Placeholders.isSubstantive(text(of: index, excluding: excluded))
+    }
+
+    /// Blocks at the top of the card: the preamble and the title section's own content, where
+    /// generated cards put a one-line summary of results.
+    var topBlocks: [Block] {
+        guard let document = markdown else { return [] }
+        var result = document.preamble
+        if let first = document.sections.first, first.level == 1 { result += first.blocks }
+        return result
+    }
+
+    /// Every block of the card in document order.
+    var allBlocks: [Block] {
+        guard let document = markdown else { return [] }
+        return document.preamble + document.sections.flatMap(\.blocks)
+    }
+
+    /// The source lines of the given blocks, leaving out code and raw HTML (what a reader sees as text).
+    func sourceLines(of blocks: [Block]) -> [SourceLine] {
+        guard let document = markdown else { return [] }
+        var result: [SourceLine] = []
+        for block in blocks {
+            switch block.kind {
+            case .code, .html, .thematicBreak: continue
+            default: break
+            }
+            for line in block.range.start.line...max(block.range.start.line, block.range.end.line) {
+                result.append(SourceLine(line: line, text: document.line(line)))
+            }
+        }
+        return result
+    }
+
+    /// `Label: value` lines (`- **License:** MIT`, `Model date: March 2024`) among the blocks,
+    /// and two-column table rows (`| Model version | 2.1.0 |`), which vendor cards use the same way.
+    func fields(in blocks: [Block]) -> [FieldLine] {
+        var result = sourceLines(of: blocks).compactMap { FieldLine.parse($0) }
+        for block in blocks {
+            guard case .table(let table) = block.kind else { continue }
+            let rows = [(table.header, table.range.start.line)] + zip(table.rows, table.rowLines).map { ($0, $1) }
+            for (cells, line) in rows where cells.count >= 2 {
+                result.append(FieldLine(label: FieldLine.normalizedLabel(cells[0]), value: cells[1], line: line))
+            }
+        }
+        return result
+    }
+}
+
+/// One line of a document's source, with its number.
+struct SourceLine: Hashable {
+    let line: Int
+    let text: String
+}
+
+/// A `Label: value` line as template cards write fields (`- **Finetuned from model:** x`).
+struct FieldLine: Hashable {
+    /// Lowercased, `[optional]` removed, spaces collapsed.
+    let label: String
+    let value: String
+    let line: Int
+
+    /// Whether the value says something once placeholders are removed.
+    var hasValue: Bool { TextChecks.hasContent(value) }
+
+    static func parse(_ source: SourceLine) -> FieldLine? {
+        var text = Substring(source.text)
+        text = text.drop { $0 == " " || $0 == "\t" || $0 == ">" }
+        if let first = text.first, "-*+".contains(first), text.dropFirst().first == " " { text = text.dropFirst(2) }
+        else if let dot = text.firstIndex(where: { $0 == "." || $0 == ")" }), text[..<dot].allSatisfy(\.isNumber),
+                !text[..<dot].isEmpty {
+            text = text[text.index(after: dot)...]
+        }
+        let plain = String(text).replacingOccurrences(of: "**", with: "").replacingOccurrences(of: "__", with: "")
+            .replacingOccurrences(of: "`", with: "")
+        guard let colon = plain.firstIndex(of: ":") else { return nil }
+        let rawLabel = plain[..<colon]
+        guard rawLabel.count <= 48, rawLabel.contains(where: \.isLetter), !rawLabel.contains("http"),
+              !rawLabel.contains("[") || rawLabel.lowercased().contains("[optional]") else { return nil }
+        let value = plain[plain.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+        return FieldLine(label: normalizedLabel(String(rawLabel)), value: value, line: source.line)
+    }
+
+    /// Lowercased, `[optional]` removed, emphasis marks and a trailing colon dropped, spaces collapsed.
+    static func normalizedLabel(_ raw: String) -> String {
+        var label = raw.lowercased()
+        for marker in ["[optional]", "(optional)"] { label = label.replacingOccurrences(of: marker, with: " ") }
+        while label.hasSuffix(":") || label.hasSuffix(" ") { label.removeLast() }
+        return label.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "*" || $0 == "_" }).joined(separator: " ")
+    }
+}
+
+/// Small text tests shared by the MC rules.
+enum TextChecks {
+    /// Whether text holds a letter or digit once placeholders are removed ("MIT" and "1.0" count).
+    static func hasContent(_ text: String) -> Bool {
+        Placeholders.strip(text).unicodeScalars.contains { $0.properties.isAlphabetic || ("0"..."9").contains($0) }
+    }
+
+    /// Lowercased letters and digits only: "Reviews 2024" and "reviews-2024" meet as "reviews2024".
+    static func compact(_ text: String) -> String {
+        String(String.UnicodeScalarView(text.lowercased().unicodeScalars.filter {
+            $0.properties.isAlphabetic || ("0"..."9").contains($0)
+        }))
+    }
+
+    /// Whether `phrase` occurs in `text` as whole words (both already lowercased).
+    static func containsWord(_ phrase: String, in text: String) -> Bool {
+        var searchStart = text.startIndex
+        while let range = text.range(of: phrase, range: searchStart..<text.endIndex) {
+            let before = range.lowerBound == text.startIndex ? nil : text[text.index(before: range.lowerBound)]
+            let after = range.upperBound == text.endIndex ? nil : text[range.upperBound]
+            if !isWordCharacter(before) && !isWordCharacter(after) { return true }
+            searchStart = text.index(after: range.lowerBound)
+        }
+        return false
+    }
+
+    private static func isWordCharacter(_ character: Character?) -> Bool {
+        guard let character else { return false }
+        return character.isLetter || character.isNumber || character == "_"
+    }
+}
