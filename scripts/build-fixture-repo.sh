@@ -9,6 +9,7 @@ src=$(cd "$1" && pwd)
 out=$2
 rm -rf "$out"
 mkdir -p "$out"
+out=$(cd "$out" && pwd)
 export GIT_CONFIG_NOSYSTEM=1 GIT_CONFIG_GLOBAL=/dev/null HOME="$out/.." LC_ALL=C TZ=UTC
 git -C "$out" init -q --initial-branch=main
 git -C "$out" config commit.gpgsign false

@@ -49,7 +49,7 @@ final class SARIFReporterTests: XCTestCase {
             to: demo.repository.appendingPathComponent("models/churn/notes.md"))
         let modes: [(String, [String])] = [
             ("rev", ["--rev", "HEAD"]), ("passes", ["--rev", "HEAD", "--include-passes"]),
-            ("no-blame", ["--rev", "HEAD~1", "--no-blame"]), ("worktree", ["--worktree"]), ("staged", ["--staged"]),
+            ("no-blame", ["--rev", "HEAD~1", "--no-blame"]), ("worktree", ["--worktree"]), ("staged", ["--staged", "--base", "none"]),
         ]
         for (name, arguments) in modes {
             let result = try runProcess(ReportTesting.executable, ["check"] + arguments + ["--format", "sarif", demo.repository.path],

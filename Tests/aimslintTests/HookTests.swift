@@ -5,7 +5,21 @@ import XCTest
 /// `aimslint hook install` in a real repository, driven by real `git commit` runs.
 final class HookTests: XCTestCase {
     private let emptyIntendedUse = "# Tagger\n\n## Intended use\n\n## Limitations\n\nOnly English tickets.\n"
-    private let goodIntendedUse = "# Tagger\n\n## Intended use\n\nRoutes support tickets to the team that owns the product area, for the support staff.\n\n## Limitations\n\nOnly English tickets.\n"
+    private let goodIntendedUse = """
+        # Tagger
+
+        ## Intended use
+
+        Routes support tickets to the team that owns the product area, for the support staff.
+
+        ## Training data
+
+        Fine-tuned on [example-org/support-tickets](https://huggingface.co/datasets/example-org/support-tickets).
+
+        ## Limitations
+
+        Only English tickets.
+        """
 
     func testHookRefusesABadCardAndLetsTheFixThrough() throws {
         let repo = try TestRepository()
