@@ -6,6 +6,18 @@ public enum RuleCatalog {
     public static let rules: [any Rule] = [
         // Model cards
         // Datasets and Croissant
+        DatasetDocumented(),
+        DatasetProvenanceRecorded(),
+        DatasetLicenceStated(),
+        DatasetPersonalDataStatement(),
+        DatasetPreparationDescribed(),
+        DatasetQualityDescribed(),
+        DatasetSplitsDefined(),
+        DatasetMaintenancePlanned(),
+        DatasetVersionPinned(),
+        DatasheetComplete(),
+        CroissantRequiredProperties(),
+        CroissantRAIVocabulary(),
         // Policy
         ConfigValid(),
         ArtifactReadable(),
