@@ -6,7 +6,7 @@ import TestSupport
 import XCTest
 
 /// The dataset rules beyond their own examples: evidence spread over several documents, Hub cards
-/// that are only front matter, datasets without documents, and the link finder behind DS-001.
+/// that are only front matter, unfilled templates, datasets without documents.
 final class DatasetTests: XCTestCase {
     static let contentRules = ["DS-002", "DS-003", "DS-004", "DS-005", "DS-006", "DS-007", "DS-008", "DS-009"]
 
@@ -186,76 +186,6 @@ final class DatasetTests: XCTestCase {
         XCTAssertEqual(try DatasetRuleRunner.findings(of: ["DS-001"] + Self.contentRules + ["DS-010"], in: files), [])
     }
 
-    // MARK: DS-001 for systems
-
-    func testModelCardLinksToLocalData() throws {
-        let card = "models/budget/MODEL_CARD.md"
-        let files = [
-            card: """
-                ---
-                license: mit
-                datasets:
-                  - example-org/grocery-names
-                  - data/labels
-                ---
-                # Budget categoriser
-
-                ## Training Data
-
-                - [receipts](../../data/receipts/) (documented by the datasheet in `data/`)
-                - [merchant list](../../vendor-lists/merchants/)
-                - [plot](../../docs/plot.png) and [missing file](../../data/absent.csv)
-                <!-- [old dump](../../scratch/dump.csv) -->
-
-                ## Evaluation
-
-                Scored on [held-out lines][lines].
-
-                [lines]: ../../eval/lines.jsonl "held-out lines"
-                """,
-            "data/DATASHEET.md": "# Datasheet\n",
-            "data/receipts/part-0.jsonl": "{}\n",
-            "scratch/dump.csv": "a\n",
-            "data/labels/labels.csv": "a\n",
-            "vendor-lists/merchants/list.txt": "a\n",
-            "docs/plot.png": "png",
-            "eval/lines.jsonl": "{}\n",
-        ]
-        // data/receipts and data/labels are covered by data/DATASHEET.md; the merchant folder is
-        // linked from Training Data; the reference definition points at undocumented data.
-        XCTAssertEqual(try DatasetRuleRunner.findings(of: ["DS-001"], in: files), [
-            "DS-001 \(card):12 data-link:vendor-lists/merchants",
-            "DS-001 \(card):20 data-link:eval/lines.jsonl",
-        ])
-    }
-
-    func testModelCardToolkitDataLink() throws {
-        let files = [
-            "models/budget/model_card.json": """
-                {
-                  "model_details": { "name": "budget" },
-                  "model_parameters": {
-                    "data": [
-                      { "name": "receipts", "link": "../../data/receipts/train.csv" },
-                      { "name": "names", "link": "https://example.org/names.csv" }
-                    ]
-                  }
-                }
-                """,
-            "data/receipts/train.csv": "a\n",
-        ]
-        XCTAssertEqual(try DatasetRuleRunner.findings(of: ["DS-001"], in: files),
-                       ["DS-001 models/budget/model_card.json:5 data-link:data/receipts/train.csv"])
-    }
-
-    func testLinkDestinations() {
-        let found = ModelCardDataLinks.destinations(in: "See [a](x/y.csv) and ![b]( <z w.parquet> ) or [c](u_(1).csv \"t\").")
-        XCTAssertEqual(found.map(\.0), ["x/y.csv", "z w.parquet", "u_(1).csv"])
-        XCTAssertEqual(found.map(\.1), [9, 28, 51])
-        XCTAssertEqual(ModelCardDataLinks.destinations(in: "   [ref]: <../d/e.csv> \"x\"").map(\.0), ["../d/e.csv"])
-        XCTAssertEqual(ModelCardDataLinks.destinations(in: "no links [here] (or here)").count, 0)
-    }
-
     // MARK: DS-010 details and text helpers
 
     func testDatasheetHeadingVariants() throws {
@@ -282,6 +212,105 @@ final class DatasetTests: XCTestCase {
         XCTAssertEqual(try DatasetRuleRunner.findings(of: ["DS-010"], in: files), ["DS-010 \(path):13 section:distribution"])
     }
 
+    /// The shape of the common Markdown datasheet templates, unfilled: question headings, italic
+    /// guidance, questions as bullets. Its question words must not pass for answers.
+    func testUnfilledDatasheetTemplate() throws {
+        let path = "data/receipts/DATASHEET.md"
+        let files = [path: """
+            # Datasheet for "receipts"
+
+            Questions adapted from Datasheets for Datasets, v7.
+
+            ## Motivation
+
+            _These questions ask why the dataset exists and who paid for it._
+
+            ### Why was the dataset made?
+
+            _Name the task or the gap it was meant to fill._
+
+            ## Composition
+
+            _Answer for the dataset as a whole._
+
+            - Are values missing from some records, and why?
+            - Is there noise or are there errors in the labels?
+            - Does it hold personal or confidential data about anyone?
+
+            ## Collection Process
+
+            ### How was each record obtained?
+
+            YOUR ANSWER HERE
+
+            ## Preprocessing/cleaning/labeling
+
+            ### Was the data cleaned or labelled, and how?
+
+            ## Uses
+
+            *Say what the dataset has been used for already.*
+
+            ## Distribution
+
+            ### Under which licence or terms is it shared?
+
+            ## Maintenance
+
+            ### Who keeps the dataset up to date?
+            """]
+        XCTAssertEqual(try DatasetRuleRunner.findings(of: ["DS-004", "DS-006", "DS-010"], in: files), [
+            "DS-004 \(path):13 personal-information",
+            "DS-006 \(path):13 data-quality",
+            "DS-010 \(path):13 section:composition",
+            "DS-010 \(path):21 section:collection-process",
+            "DS-010 \(path):27 section:preprocessing",
+            "DS-010 \(path):31 section:intended-use",
+            "DS-010 \(path):35 section:distribution",
+            "DS-010 \(path):39 section:maintenance",
+            "DS-010 \(path):5 section:motivation",
+        ])
+    }
+
+    func testDocumentTitleIsNotASection() throws {
+        let path = "data/air/DATASET_CARD.md"
+        let files = [path: "# Dataset card for air quality readings\n\nHourly readings from 40 roadside stations.\n"]
+        XCTAssertEqual(try DatasetRuleRunner.findings(of: ["DS-006", "DS-008"], in: files), ["DS-006 \(path):1 data-quality"])
+    }
+
+    func testVersionWrittenInTheWaysPeopleWriteIt() throws {
+        let path = "data/receipts/DATASET_CARD.md"
+        let pinned = [
+            "# Receipts\n\n| Field | Value |\n|---|---|\n| Version | 1.2 |\n",
+            "# Receipts\n\n## Version\n\n1.2.0, released in May.\n",
+            "# Receipts\n\nBuilt from the export at revision 3f9c2ab1.\n",
+            "---\nlicense: mit\ndataset_info:\n  config_name: default\n  revision: 3f9c2ab1d4\n---\n# Receipts\n",
+        ]
+        for text in pinned {
+            XCTAssertEqual(try DatasetRuleRunner.findings(of: ["DS-009"], in: [path: text]), [], text)
+        }
+        let unpinned = [
+            "# Receipts\n\n## Version\n\nWe have not numbered releases yet.\n",
+            "# Receipts\n\nQuestions adapted from the datasheet paper, v7.\n",
+        ]
+        for text in unpinned {
+            XCTAssertEqual(try DatasetRuleRunner.findings(of: ["DS-009"], in: [path: text]), ["DS-009 \(path):1 version"], text)
+        }
+    }
+
+    func testMaintenanceStatements() throws {
+        let path = "data/receipts/DATASET_CARD.md"
+        let files = [path: "# Receipts\n\nThis is a one-off snapshot; it will not be updated.\n"]
+        XCTAssertEqual(try DatasetRuleRunner.findings(of: ["DS-008"], in: files), [],
+                       "a dataset outside any system stays at design and development, where DS-008 does not apply")
+        var staged = ["models/budget/receipts/DATASET_CARD.md": files[path] ?? ""]
+        staged[".aims/config.yml"] = DatasetExampleFiles.config(stage: "operation-and-monitoring")
+        XCTAssertEqual(try DatasetRuleRunner.findings(of: ["DS-008"], in: staged), [])
+        staged["models/budget/receipts/DATASET_CARD.md"] = "# Receipts\n\nLast updated 2024-05-14.\n"
+        XCTAssertEqual(try DatasetRuleRunner.findings(of: ["DS-008"], in: staged),
+                       ["DS-008 models/budget/receipts/DATASET_CARD.md:1 maintenance"])
+    }
+
     func testAnsweredTextIgnoresQuestionsAndPlaceholders() {
         XCTAssertFalse(DatasetText.isAnswered("Who funded the creation of the dataset?\nYOUR ANSWER HERE"))
         XCTAssertFalse(DatasetText.isAnswered("**Is any information missing from individual instances?**\n[More Information Needed]"))
@@ -295,23 +324,5 @@ final class DatasetTests: XCTestCase {
         XCTAssertTrue(DatasetText.matches("Exported in 2023.", DatasetText.timeFramePatterns))
         XCTAssertFalse(DatasetText.matches("Exported with tool 12023 from the shop.", DatasetText.timeFramePatterns))
         XCTAssertFalse(DatasetText.matches("Volunteers uploaded photos of receipts.", DatasetText.timeFramePatterns))
-    }
-}
-
-/// Runs several rules on one repository built from files (as `RuleExampleRunner` does for one
-/// rule) and returns "RULE path:line anchor" for each finding, sorted.
-enum DatasetRuleRunner {
-    static func findings(of ruleIDs: [String], in files: [String: String]) throws -> [String] {
-        let repository = try TestRepository()
-        for (path, text) in files.sorted(by: { $0.key < $1.key }) {
-            try repository.write(path, text)
-        }
-        try repository.commitAll("example")
-        let checker = Checker(repository: try Repository.discover(from: repository.root.path),
-                              engine: Engine(rules: RuleCatalog.rules))
-        let checked = try checker.check(.revision("HEAD"), only: Set(ruleIDs))
-        return checked.result.findings.filter { ruleIDs.contains($0.ruleID) }
-            .map { "\($0.ruleID) \($0.location.path):\($0.location.line) \($0.anchor)" }
-            .sorted()
     }
 }

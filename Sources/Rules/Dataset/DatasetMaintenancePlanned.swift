@@ -66,7 +66,7 @@ struct DatasetMaintenancePlanned: Rule {
     static let sections = SectionMatcher(keys: [.maintenance], titleWords: ["maintenance", "update", "upkeep"])
     /// Statements of an update or maintenance arrangement.
     static let planPatterns = [
-        #"\b(will|is|are|gets?)\s+(be\s+)?(updated|refreshed|maintained|re-?collected|re-?released)\b"#,
+        #"\b(will|is|are|gets?)\s+(not\s+)?(be\s+)?(updated|refreshed|maintained|re-?collected|re-?released)\b"#,
         #"\bmaintained by\b"#, #"\bno (further|planned) updates\b"#, #"\bupdate (plan|policy|schedule|cadence)\b"#,
         #"\b(publishes|releases) (a )?(corrected|new|updated) (release|version)\b"#, #"\bdeprecat"#, #"\berrata\b"#,
     ]

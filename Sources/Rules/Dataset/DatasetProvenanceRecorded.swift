@@ -70,7 +70,8 @@ struct DatasetProvenanceRecorded: Rule {
                 + file.schemaMembers("isBasedOn", in: file.dataset).filter { CroissantFile.hasContent($0.value) })
         }.filter { !$0.members.isEmpty }
         guard answered.isEmpty && croissant.isEmpty else {
-            return timeFrameStated(answered, croissant) ? .pass : .evaluated([missingTimeFrame(answered, croissant, context)])
+            return timeFrameStated(answered, croissant, documents.croissant)
+                ? .pass : .evaluated([missingTimeFrame(answered, croissant, context)])
         }
         return .evaluated([Violation(
             "\(DatasetDocuments.name(context)) has no provenance record: say where the data comes from, how and when "
@@ -79,18 +80,17 @@ struct DatasetProvenanceRecorded: Rule {
             at: documents.location(for: Self.sections, context: context), anchor: "provenance")])
     }
 
-    private func timeFrameStated(_ sections: [FoundSection], _ croissant: [(file: CroissantFile, members: [JSONMember])]) -> Bool {
-        if sections.contains(where: { DatasetText.matches(Placeholders.strip($0.text), DatasetText.timeFramePatterns) }) { return true }
-        for (file, members) in croissant {
-            if !file.raiMembers(["dataCollectionTimeframe"]).isEmpty { return true }
-            if !file.provMembers(["startedAtTime", "endedAtTime", "generatedAtTime"]).isEmpty { return true }
-            if file.schemaMembers("temporalCoverage", in: file.dataset).contains(where: { CroissantFile.hasContent($0.value) }) {
-                return true
-            }
-            let text = members.flatMap { CroissantFile.strings(in: $0.value) }.joined(separator: "\n")
-            if DatasetText.matches(text, DatasetText.timeFramePatterns) { return true }
+    /// A date in the provenance text, or a Croissant property that holds the time frame.
+    private func timeFrameStated(_ sections: [FoundSection], _ provenance: [(file: CroissantFile, members: [JSONMember])],
+                                 _ files: [CroissantFile]) -> Bool {
+        if sections.contains(where: { DatasetText.matches($0.text, DatasetText.timeFramePatterns) }) { return true }
+        let text = provenance.flatMap { $0.members.flatMap { CroissantFile.strings(in: $0.value) } }.joined(separator: "\n")
+        if DatasetText.matches(text, DatasetText.timeFramePatterns) { return true }
+        return files.contains { file in
+            !file.raiMembers(["dataCollectionTimeframe"]).isEmpty
+                || !file.provMembers(["startedAtTime", "endedAtTime", "generatedAtTime"]).isEmpty
+                || file.schemaMembers("temporalCoverage", in: file.dataset).contains { CroissantFile.hasContent($0.value) }
         }
-        return false
     }
 
     private func missingTimeFrame(_ sections: [FoundSection], _ croissant: [(file: CroissantFile, members: [JSONMember])],

@@ -59,10 +59,12 @@ struct DatasetVersionPinned: Rule {
             ], note: "an empty Croissant version and no checksums"),
         ])
 
+    /// A Version or Changelog section whose body gives the version (`## Version` / `1.2.0`).
+    static let sections = SectionMatcher(keys: [.modelVersion], titleWords: ["version", "release"])
     static let frontMatterKeys: Set<String> = ["version", "revision", "dataset_version", "commit", "sha256", "checksum"]
     /// A version, revision or hash written in prose or a field line.
     static let versionPatterns = [
-        #"\bversion\b\s*(:|=|is)?\s*v?[0-9]+(\.[0-9]+)*"#, #"\bv[0-9]+\.[0-9]+"#, #"\brelease\s+v?[0-9]+\.[0-9]+"#,
+        #"\bversion\b\s*(:|=|\||is)?\s*v?[0-9]+(\.[0-9]+)*"#, #"\bv[0-9]+\.[0-9]+"#, #"\brelease\s+v?[0-9]+\.[0-9]+"#,
         #"\brevision\b\s*(:|=)?\s*[0-9a-f]{7,64}\b"#, #"\b(sha-?256|sha-?1|md5|checksum|commit)\b[^\n]*\b[0-9a-f]{7,64}\b"#,
     ]
 
@@ -71,6 +73,7 @@ struct DatasetVersionPinned: Rule {
         if let reason = documents.unreadableReason { return .notApplicable(reason: reason) }
         if documents.markdown.contains(where: { Self.frontMatterPins($0.artifact.frontMatter) })
             || documents.mentions(Self.versionPatterns)
+            || documents.sections(Self.sections).contains(where: { $0.text.contains(where: \.isNumber) })
             || documents.croissant.contains(where: Self.croissantPins) {
             return .pass
         }

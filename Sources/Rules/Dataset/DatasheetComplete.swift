@@ -134,7 +134,10 @@ struct DatasheetComplete: Rule {
         for entry in Self.required {
             let keyed = sections.indices.filter { sections[$0].key == entry.key }
             let candidates = keyed.isEmpty
-                ? sections.indices.filter { index in entry.words.contains { sections[index].normalized.contains($0) } }
+                ? sections.indices.filter { index in
+                    !SectionMatcher.isDocumentTitle(datasheet.document, index)
+                        && entry.words.contains { sections[index].normalized.contains($0) }
+                }
                 : keyed
             guard let first = candidates.first else {
                 violations.append(Violation(

@@ -19,9 +19,12 @@ struct FoundSection {
     var heading: Anchor {
         Anchor(path: source.artifact.path, line: section.range.start.line, column: section.range.start.column)
     }
-    /// The section's text with its subsections.
-    var text: String { source.document.text(ofSection: index) }
-    var isAnswered: Bool { DatasetText.isAnswered(text) }
+    /// What the section and its subsections answer: code, template guidance and bare questions
+    /// left out, placeholders removed.
+    var text: String {
+        source.document.allBlocks(of: index).compactMap { DatasetText.answerText(of: $0, in: source) }.joined(separator: "\n")
+    }
+    var isAnswered: Bool { Placeholders.isSubstantive(text) }
 }
 
 /// Which sections answer a question: canonical heading keys (with an optional extra test on the
@@ -37,9 +40,17 @@ struct SectionMatcher {
         self.accepts = accepts
     }
 
-    func matches(_ section: Section) -> Bool {
+    /// Whether the section at `index` of `document` answers the question. Title words are not
+    /// looked for in the document's own title ("Dataset Card for Air Quality" is not a quality section).
+    func matches(_ document: MarkdownDocument, _ index: Int) -> Bool {
+        let section = document.sections[index]
         if let key = section.key, keys.contains(key) { return accepts(section) }
-        return titleWords.contains { section.normalized.contains($0) }
+        return !Self.isDocumentTitle(document, index) && titleWords.contains { section.normalized.contains($0) }
+    }
+
+    /// The first section, when it is the only level-1 heading: it heads the whole document.
+    static func isDocumentTitle(_ document: MarkdownDocument, _ index: Int) -> Bool {
+        index == 0 && document.sections[0].level == 1 && !document.sections.dropFirst().contains { $0.level == 1 }
     }
 }
 
@@ -51,7 +62,8 @@ struct DatasetDocuments {
     let croissant: [CroissantFile]
     /// Whether the dataset has any documentation at all, readable or not.
     let hasDocuments: Bool
-    /// Every block that is not code, in every Markdown document, with its text stripped of placeholders.
+    /// Every block of every Markdown document that may answer something, with its answer text
+    /// (`DatasetText.answerText`).
     let proseBlocks: [(source: DatasetMarkdown, block: Block, text: String)]
     /// All of `proseBlocks` joined, so a question about the whole documentation is one search.
     let proseText: String
@@ -65,9 +77,9 @@ struct DatasetDocuments {
         }.sorted { (order[$0.kind] ?? 2, $0.artifact.path) < (order[$1.kind] ?? 2, $1.artifact.path) }
         croissant = documents.filter { $0.kind == .croissant }.compactMap(CroissantFile.init)
         proseBlocks = markdown.flatMap { source in
-            (source.document.preamble + source.document.sections.flatMap(\.blocks))
-                .filter { if case .code = $0.kind { return false } else { return true } }
-                .map { (source, $0, Placeholders.strip($0.text)) }
+            (source.document.preamble + source.document.sections.flatMap(\.blocks)).compactMap { block in
+                DatasetText.answerText(of: block, in: source).map { (source, block, $0) }
+            }
         }
         proseText = proseBlocks.map(\.text).joined(separator: "\n\n")
     }
@@ -83,7 +95,7 @@ struct DatasetDocuments {
     func sections(_ matcher: SectionMatcher) -> [FoundSection] {
         markdown.flatMap { source in
             source.document.sections.indices
-                .filter { matcher.matches(source.document.sections[$0]) }
+                .filter { matcher.matches(source.document, $0) }
                 .map { FoundSection(source: source, index: $0) }
         }
     }
@@ -113,12 +125,8 @@ struct DatasetDocuments {
     /// missing things.
     func location(for matcher: SectionMatcher, prefer: [ArtifactKind] = [.datasheet, .datasetCard],
                   context: RuleContext) -> Anchor {
-        let ranked = markdown.sorted { lhs, rhs in
-            let l = prefer.firstIndex(of: lhs.kind) ?? prefer.count, r = prefer.firstIndex(of: rhs.kind) ?? prefer.count
-            return (l, lhs.artifact.path) < (r, rhs.artifact.path)
-        }
-        for source in ranked {
-            if let index = source.document.sections.indices.first(where: { matcher.matches(source.document.sections[$0]) }) {
+        for source in ranked(prefer) {
+            if let index = source.document.sections.indices.first(where: { matcher.matches(source.document, $0) }) {
                 return FoundSection(source: source, index: index).heading
             }
         }
@@ -127,14 +135,18 @@ struct DatasetDocuments {
 
     /// The first line of the most relevant document, or the missing-thing anchor.
     func firstLine(prefer: [ArtifactKind] = [.datasheet, .datasetCard], context: RuleContext) -> Anchor {
-        let ranked = markdown.sorted { lhs, rhs in
+        if prefer.first == .croissant, let file = croissant.first { return file.topAnchor }
+        if let source = ranked(prefer).first { return source.artifact.firstLine }
+        if let file = croissant.first { return file.topAnchor }
+        return context.missingAnchor
+    }
+
+    /// The Markdown documents ordered by the kinds in `prefer`, then by path.
+    private func ranked(_ prefer: [ArtifactKind]) -> [DatasetMarkdown] {
+        markdown.sorted { lhs, rhs in
             let l = prefer.firstIndex(of: lhs.kind) ?? prefer.count, r = prefer.firstIndex(of: rhs.kind) ?? prefer.count
             return (l, lhs.artifact.path) < (r, rhs.artifact.path)
         }
-        if prefer.first == .croissant, let file = croissant.first { return file.topAnchor }
-        if let source = ranked.first { return source.artifact.firstLine }
-        if let file = croissant.first { return file.topAnchor }
-        return context.missingAnchor
     }
 
     /// A short name for the dataset in messages.
@@ -149,13 +161,44 @@ enum DatasetText {
     /// only ask a question, so a datasheet template whose questions are still unanswered (the
     /// questions as text, `YOUR ANSWER HERE` below them) does not count as written.
     static func isAnswered(_ text: String) -> Bool {
-        let kept = Placeholders.strip(text)
-            .split(whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
+        Placeholders.isSubstantive(withoutQuestions(Placeholders.strip(text)))
+    }
+
+    /// The text a block contributes as an answer: nil for code and for a datasheet template's
+    /// guidance (a paragraph written wholly in italics, as the common Markdown datasheet
+    /// templates print their instructions); otherwise its text without placeholders and
+    /// without lines that only ask a question (datasheet templates keep questions as text, and
+    /// their words — "missing", "noise", "confidential" — must not pass for answers).
+    static func answerText(of block: Block, in source: DatasetMarkdown) -> String? {
+        switch block.kind {
+        case .code, .thematicBreak: return nil
+        case .paragraph where source.kind == .datasheet && isItalicOnly(block, source.document): return nil
+        default: return withoutQuestions(Placeholders.strip(block.text))
+        }
+    }
+
+    static func withoutQuestions(_ text: String) -> String {
+        text.split(whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
             .filter { line in
-                let trimmed = line.trimmingCharacters(in: .whitespaces)
-                return !(trimmed.hasSuffix("?") || trimmed.hasSuffix("?*") || trimmed.hasSuffix("?**"))
+                var trimmed = line.trimmingCharacters(in: .whitespaces)
+                while let last = trimmed.last, "*_)".contains(last) { trimmed.removeLast() }
+                return !trimmed.hasSuffix("?")
             }
-        return Placeholders.isSubstantive(kept.joined(separator: "\n"))
+            .joined(separator: "\n")
+    }
+
+    /// A paragraph whose source is one emphasis span: `_…_` or `*…*` (not bold).
+    static func isItalicOnly(_ block: Block, _ document: MarkdownDocument) -> Bool {
+        let source = (block.range.start.line...max(block.range.start.line, block.range.end.line))
+            .map { document.line($0).trimmingCharacters(in: .whitespaces) }
+            .joined(separator: " ")
+        guard source.count >= 2 else { return false }
+        for mark in ["_", "*"] where source.hasPrefix(mark) && source.hasSuffix(mark) {
+            let doubled = mark + mark
+            if source.hasPrefix(doubled) || source.hasSuffix(doubled) { return false }
+            return true
+        }
+        return false
     }
 
     /// Whether any of the case-insensitive regular expressions occurs in `text`.
