@@ -96,6 +96,7 @@ final class CroissantTests: XCTestCase {
         XCTAssertTrue(found.contains("CR-001 \(path):1 key:url"), "\(found)")
         XCTAssertFalse(found.contains { $0.hasSuffix("key:@type") }, "the Dataset node of the graph is the one checked: \(found)")
         XCTAssertEqual(try check(["CR-001"], "[\n  {}\n]\n"), ["CR-001 \(path):1 not-an-object"])
+        XCTAssertEqual(try check(["CR-001", "CR-002"], "\"receipts\"\n"), ["CR-001 \(path):1 not-an-object"])
     }
 
     // MARK: CR-002

@@ -272,6 +272,23 @@ final class DatasetTests: XCTestCase {
         ])
     }
 
+    func testLicenceWrittenInTheWaysPeopleWriteIt() throws {
+        let path = "data/receipts/DATASET_CARD.md"
+        let stated = [
+            "# Receipts\n\n| Field | Value |\n|---|---|\n| License | CC BY 4.0 |\n",
+            "# Receipts\n\n## Licensing Information\n\nShared under the Open Data Commons licence.\n",
+            "---\nlicense: other\nlicense_name: receipts-research-terms\n---\n# Receipts\n",
+            "# Receipts\n\nLicence: CC0-1.0\n",
+        ]
+        for text in stated {
+            XCTAssertEqual(try DatasetRuleRunner.findings(of: ["DS-003"], in: [path: text]), [], text)
+        }
+        XCTAssertEqual(try DatasetRuleRunner.findings(of: ["DS-003"], in: [path: "---\nlicense: other\n---\n# Receipts\n"]),
+                       ["DS-003 \(path):1 licence"], "`other` needs a name or a link")
+        XCTAssertEqual(try DatasetRuleRunner.findings(of: ["DS-003"], in: [path: "# Receipts\n\n## License\n\nTBD\n"]),
+                       ["DS-003 \(path):3 licence"], "an empty License section is where the finding goes")
+    }
+
     func testDocumentTitleIsNotASection() throws {
         let path = "data/air/DATASET_CARD.md"
         let files = [path: "# Dataset card for air quality readings\n\nHourly readings from 40 roadside stations.\n"]
@@ -309,6 +326,13 @@ final class DatasetTests: XCTestCase {
         staged["models/budget/receipts/DATASET_CARD.md"] = "# Receipts\n\nLast updated 2024-05-14.\n"
         XCTAssertEqual(try DatasetRuleRunner.findings(of: ["DS-008"], in: staged),
                        ["DS-008 models/budget/receipts/DATASET_CARD.md:1 maintenance"])
+    }
+
+    func testEmptyDatasheetLacksEverySection() throws {
+        let path = "data/receipts/DATASHEET.md"
+        let keys = ["collection-process", "composition", "distribution", "intended-use", "maintenance", "motivation", "preprocessing"]
+        XCTAssertEqual(try DatasetRuleRunner.findings(of: ["DS-010"], in: [path: ""]),
+                       keys.map { "DS-010 \(path):1 section:\($0)" })
     }
 
     func testAnsweredTextIgnoresQuestionsAndPlaceholders() {

@@ -71,8 +71,11 @@ struct DatasetLicenceStated: Rule {
         #"internal use"#, #"usage restrictions?"#, #"use (is )?(restricted|limited)"#, #"public domain"#,
         #"\b(CC[ -]BY|CC0|MIT|Apache|GPL|ODbL|ODC-By|PDDL)\b"#,
     ]
-    /// A `License:` field in a list or paragraph, with something after it.
-    static let licenceField = #"(^|\n)[-*+ \t>|]*\**licen[cs]e\**[ \t]*:\**[ \t]*\**[^\s*]"#
+    /// A `License:` field in a list or paragraph, or a `License | value` table row, with a value.
+    static let licenceFields = [
+        #"(^|\n)[-*+ \t>|]*\**licen[cs]e\**[ \t]*:\**[ \t]*\**[^\s*]"#,
+        #"(^|\n)[ \t|]*licen[cs]e[ \t]*\|[ \t]*[^\s|]"#,
+    ]
 
     func evaluate(_ context: RuleContext) -> Evaluation {
         let documents = DatasetDocuments(context.artifacts)
@@ -90,7 +93,7 @@ struct DatasetLicenceStated: Rule {
         let sections = documents.sections(Self.sections).filter(\.isAnswered)
         if sections.contains(where: { $0.section.key == .license }) { return true }
         if sections.contains(where: { DatasetText.matches(Placeholders.strip($0.text), Self.termsPatterns) }) { return true }
-        if documents.mentions([Self.licenceField]) { return true }
+        if documents.mentions(Self.licenceFields) { return true }
         for file in documents.croissant {
             let terms = file.schemaMembers("license", in: file.dataset) + file.schemaMembers("usageInfo", in: file.dataset)
             if terms.contains(where: { CroissantFile.hasContent($0.value) }) { return true }
