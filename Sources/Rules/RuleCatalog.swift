@@ -16,6 +16,18 @@ public enum RuleCatalog {
         ModelVersionRecorded(),
         ModelIndexComplete(),
         // Datasets and Croissant
+        DatasetDocumented(),
+        DatasetProvenanceRecorded(),
+        DatasetLicenceStated(),
+        DatasetPersonalDataStatement(),
+        DatasetPreparationDescribed(),
+        DatasetQualityDescribed(),
+        DatasetSplitsDefined(),
+        DatasetMaintenancePlanned(),
+        DatasetVersionPinned(),
+        DatasheetComplete(),
+        CroissantRequiredProperties(),
+        CroissantRAIVocabulary(),
         // Git-native
         StaleModelCard(),
         UndocumentedModelChange(),

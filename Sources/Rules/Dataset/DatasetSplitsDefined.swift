@@ -1,0 +1,140 @@
+import Documents
+import Lint
+
+/// DS-007: training, validation and test data are defined, and the test data is independent.
+struct DatasetSplitsDefined: Rule {
+    static let description = RuleDescription(
+        id: "DS-007",
+        title: "Splits are defined and test data is independent",
+        rationale: """
+            A measured result means something only if the test data is known and was kept apart \
+            from the training data: the same person, document or near-duplicate on both sides \
+            inflates every metric. The documentation should name the training, validation and \
+            test data (or the split definitions in the card's configs, or Croissant's cr:Split \
+            record set) and say how the test data was kept independent.
+            """,
+        fix: "Define the training, validation and test splits and state how overlap between them was prevented.",
+        stage: .verificationAndValidation, processes: [.verification], controls: ["A.7.4", "A.6.2.4"], level: .warning,
+        scope: [.dataset],
+        passing: [
+            Example([
+                ".aims/config.yml": DatasetExampleFiles.config(stage: "verification-and-validation"),
+                "models/budget/receipts/DATASHEET.md": DatasetExampleFiles.datasheet,
+            ], note: "splits by uploader, stated in the datasheet's Uses"),
+            Example([
+                ".aims/config.yml": DatasetExampleFiles.config(stage: "deployment"),
+                "models/budget/receipts/README.md": DatasetExampleFiles.datasetCard,
+            ], note: "splits in the card's configs, independence in Dataset Structure"),
+        ],
+        failing: [
+            Example([
+                ".aims/config.yml": DatasetExampleFiles.config(stage: "verification-and-validation"),
+                "models/budget/receipts/DATASHEET.md": """
+                    # Datasheet for receipts
+
+                    ↓## Composition
+
+                    Each instance is a photographed receipt with transcribed line items.
+                    """,
+            ], note: "no splits at all"),
+            Example([
+                ".aims/config.yml": DatasetExampleFiles.config(stage: "verification-and-validation"),
+                "models/budget/receipts/README.md": """
+                    ↓---
+                    license: cc-by-nc-4.0
+                    configs:
+                      - config_name: default
+                        data_files:
+                          - split: train
+                            path: train.jsonl
+                          - split: test
+                            path: test.jsonl
+                    ---
+                    """,
+            ], note: "splits declared in front matter, but nothing says the test data is independent"),
+        ])
+
+    static let sections = SectionMatcher(keys: [.dataSplits], titleWords: ["split"])
+    static let trainPatterns = [#"\btrain(ing)?\b"#]
+    static let testPatterns = [#"\btest(ing)?\b"#, #"held[- ]out"#, #"\bevaluation\b"#]
+    static let splitPatterns = [#"\bsplits?\b"#, #"\bpartition"#, #"%"#, #"\bfolds?\b"#, #"\bsubsets?\b"#, #"\bportions?\b"#]
+    /// Statements that the test data was kept apart.
+    static let independencePatterns = [
+        #"\bindependen(t|ce)\b"#, #"\bdisjoint\b"#, #"\bno overlap"#, #"\b(do|does|did) not overlap"#,
+        #"\bnon-?overlapping\b"#, #"\bheld[- ]out\b"#, #"\bleak(age|ed|s)?\b"#, #"\bnever (used|seen)\b"#,
+        #"\bdeduplicated (against|across)\b"#, #"\bunseen\b"#, #"\b(different|separate|distinct) (uploaders|users|speakers|customers|patients|subjects|authors|sources|sites|time periods)\b"#,
+        #"\bno (uploader|user|speaker|customer|patient|subject|author) appears in more than one\b"#,
+        #"\bsplit by (uploader|user|speaker|customer|patient|subject|author|source|site|time|date)\b"#,
+    ]
+
+    func evaluate(_ context: RuleContext) -> Evaluation {
+        let documents = DatasetDocuments(context.artifacts)
+        if let reason = documents.unreadableReason { return .notApplicable(reason: reason) }
+        guard let splits = splitEvidence(documents) else {
+            return .evaluated([Violation(
+                "\(DatasetDocuments.name(context)) defines no training, validation and test data: name the splits, "
+                    + "their sizes and how records were assigned, and say how the test data was kept independent",
+                at: documents.location(for: SectionMatcher(keys: [.dataSplits, .datasetStructure, .composition]),
+                                       context: context),
+                anchor: "splits")])
+        }
+        if documents.mentions(Self.independencePatterns) { return .pass }
+        let croissantText = documents.croissant.flatMap { CroissantFile.strings(in: $0.root) }.joined(separator: "\n")
+        if DatasetText.matches(croissantText, Self.independencePatterns) { return .pass }
+        return .evaluated([Violation(
+            "\(DatasetDocuments.name(context)) defines splits but does not say how the test data was kept independent "
+                + "of the training data (e.g. split by source or person, deduplicated across splits)",
+            at: splits,
+            anchor: "test-independence")])
+    }
+
+    /// Where the splits are defined (the section, the front matter's document, the Croissant
+    /// key); nil when nothing defines them.
+    private func splitEvidence(_ documents: DatasetDocuments) -> Anchor? {
+        if let section = documents.answeredSection(Self.sections) { return section.heading }
+        for entry in documents.proseBlocks where DatasetText.matches(entry.text, Self.trainPatterns)
+            && DatasetText.matches(entry.text, Self.testPatterns) && DatasetText.matches(entry.text, Self.splitPatterns) {
+            let document = entry.source.document
+            if let index = document.sectionIndex(containing: entry.block.range.start.line) {
+                return FoundSection(source: entry.source, index: index).heading
+            }
+            return Anchor(path: entry.source.artifact.path, line: entry.block.range.start.line)
+        }
+        if let card = documents.markdown.first(where: { Self.frontMatterDefinesSplits($0.artifact.frontMatter) }) {
+            return card.artifact.firstLine
+        }
+        for file in documents.croissant {
+            if let member = file.allMembers.map(\.member).first(where: { Self.namesSplit($0, in: file) }) {
+                return file.anchor(member.keyLocation)
+            }
+        }
+        return nil
+    }
+
+    /// `configs[].data_files[].split`, `dataset_info.splits` or `train-eval-index[].splits`.
+    static func frontMatterDefinesSplits(_ front: YAMLNode?) -> Bool {
+        guard let front else { return false }
+        func search(_ node: YAMLNode) -> Bool {
+            switch node.value {
+            case .mapping(let pairs):
+                return pairs.contains { pair in
+                    let key = pair.key.string ?? ""
+                    if key == "split", let value = pair.value.string, !value.isEmpty { return true }
+                    if key == "splits", !(pair.value.isNull || pair.value.array?.isEmpty == true) { return true }
+                    return search(pair.value)
+                }
+            case .sequence(let items): return items.contains(where: search)
+            default: return false
+            }
+        }
+        return ["configs", "dataset_info", "train-eval-index"].contains { front[$0].map(search) ?? false }
+    }
+
+    /// A member whose value names a Croissant split type (`cr:Split`, `cr:TrainingSplit`, …).
+    static func namesSplit(_ member: JSONMember, in file: CroissantFile) -> Bool {
+        CroissantFile.strings(in: member.value).contains { value in
+            guard value.contains(":") else { return false }
+            return CroissantVocabulary.croissantName(file.iri(value))?.hasSuffix("Split") == true
+        }
+    }
+}
