@@ -6,6 +6,22 @@ public enum RuleCatalog {
     public static let rules: [any Rule] = [
         // Model cards
         // Datasets and Croissant
+        // Life cycle (ISO/IEC 5338 checkpoints)
+        PurposeAndWhyAIStated(),
+        ImpactAssessmentComplete(),
+        RiskAssessmentFollowsProcess(),
+        RequirementsMeasurable(),
+        DesignRecordsModelChoices(),
+        VerificationReportTraceable(),
+        DeploymentPlanComplete(),
+        HumanOversightDescribed(),
+        UserInformationProvided(),
+        MonitoringPlanComplete(),
+        EventLoggingSpecified(),
+        IncidentResponseDefined(),
+        ContinuousValidationPlanned(),
+        ReviewFollowsChanges(),
+        RetirementPlanned(),
         // Policy
         ConfigValid(),
         ArtifactReadable(),
