@@ -107,6 +107,28 @@ final class LifecycleTextTests: XCTestCase {
         }
     }
 
+    func testTemplateHintsAreNotContent() throws {
+        let cadence = MonitoringPlanComplete.cadence
+        for text in ["# Plan\n\n**Cadence:** [e.g. daily]\n", "# Plan\n\n**Cadence:** <how often, e.g. daily>\n",
+                     "# Plan\n\n**Cadence:** {{ cadence }}\n"] {
+            guard case .inadequate = LifecycleEvidence.assess(cadence, in: [try XCTUnwrap(document(text))]) else {
+                return XCTFail("a template hint counted: \(text)")
+            }
+        }
+        guard case .met = LifecycleEvidence.assess(cadence, in: [try XCTUnwrap(document("# Plan\n\n**Cadence:** daily, see [e.g. the runbook](runbook.md)\n"))]) else {
+            return XCTFail("a value next to a link was dropped")
+        }
+    }
+
+    func testABoldLabelAloneOnItsLineIsASection() throws {
+        let text = "# Plan\n\n**Owner:**\n@ml-ops\n"
+        guard case .met(let evidence) = LifecycleEvidence.assess(LifecycleFields.owner, in: [try XCTUnwrap(document(text))]) else {
+            return XCTFail("no owner")
+        }
+        XCTAssertEqual(evidence.kind, .section)
+        XCTAssertEqual(evidence.line, 3)
+    }
+
     func testCodeBlocksAreNotContent() throws {
         let text = "# Plan\n\n```yaml\nowner: \"@ml-ops\"\n```\n"
         guard case .absent = LifecycleEvidence.assess(LifecycleFields.owner, in: [try XCTUnwrap(document(text))]) else {

@@ -109,9 +109,13 @@ struct EventLoggingSpecified: Rule {
                 .map { document.part(under: $0) }
         }
         guard !parts.isEmpty else {
-            return .evaluated([LifecycleReport.missing(
-                "event logging specification", context, file: "MONITORING.md",
-                content: "with a 'Logging' section saying what is logged, where it is stored and how long it is kept")])
+            let content = "saying what is logged, where it is stored and how long it is kept"
+            if let plan = context.artifacts(.monitoringPlan).first {
+                return .evaluated([LifecycleReport.missing("event logging specification", context,
+                                                           advice: "add a 'Logging' section to \(plan.path) \(content)")])
+            }
+            return .evaluated([LifecycleReport.missing("event logging specification", context, file: "MONITORING.md",
+                                                       content: "with a 'Logging' section \(content)")])
         }
         return .evaluated(LifecycleReport.check(parts, title: "logging section", requirements: Self.requirements))
     }

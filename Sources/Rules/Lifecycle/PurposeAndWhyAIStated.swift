@@ -93,7 +93,7 @@ struct PurposeAndWhyAIStated: Rule {
     static let purpose = EvidenceField(
         "purpose", keys: [.purpose, .problemStatement, .intendedUse, .directUse],
         labels: ["purpose", "intended purpose", "intended use", "problem statement", "=problem", "objective", "objectives",
-                 "business need", "business problem", "=goal", "=goals"])
+                 "business need", "business problem", "=goal", "=goals", "use cases", "primary uses"])
 
     static let whyAI = EvidenceField(
         "why-ai", keys: [.whyAI],
@@ -117,13 +117,13 @@ struct PurposeAndWhyAIStated: Rule {
         }) {
             why = .met(line)
         }
-        let whyHint = "say why AI is needed, e.g. what a rule-based or manual approach could not do"
+        let whyHint = "why AI is needed, e.g. what a rule-based or manual approach could not do"
         var violations: [Violation] = []
         switch purpose {
         case .met(let evidence):
             if case .absent = why {
                 violations.append(Violation(
-                    "the purpose is stated here, but no document of the system says why AI is needed: add a 'Why AI' section that \(whyHint)",
+                    "the purpose is stated here, but no document of the system says why AI is needed: add a 'Why AI' section saying \(whyHint)",
                     at: evidence.anchor, anchor: "why-ai"))
             }
         case .inadequate(let evidence):
@@ -142,7 +142,7 @@ struct PurposeAndWhyAIStated: Rule {
         }
         if case .inadequate(let evidence) = why {
             violations.append(Violation(
-                "the '\(evidence.title)' \(evidence.kind == .section ? "section" : "line") is empty or only a placeholder: \(whyHint)",
+                "the '\(evidence.title)' \(evidence.kind == .section ? "section" : "line") is empty or only a placeholder: say \(whyHint)",
                 at: evidence.anchor, anchor: "section:why-ai"))
         }
         return .evaluated(violations)

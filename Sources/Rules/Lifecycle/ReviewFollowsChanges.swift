@@ -84,7 +84,7 @@ struct ReviewFollowsChanges: Rule {
         }
         if reviews.isEmpty && recordRequired {
             return .evaluated([LifecycleReport.missing(
-                "review record", context, file: "reviews/\(context.stage == .retirement ? "final" : "YYYY-MM-DD").md",
+                "review record", context, file: "reviews/YYYY-MM-DD.md",
                 content: "recording the re-evaluation: what was checked, the decision (continue, change, retire) and the date")])
         }
         var violations: [Violation] = []

@@ -105,8 +105,8 @@ struct RiskAssessmentFollowsProcess: Rule {
         labels: ["criteria", "risk appetite", "risk tolerance", "tolerance", "risk matrix", "rating scale", "scoring"])
     static let identification = EvidenceField(
         "identification", keys: [.riskIdentification],
-        labels: ["=risk", "=risks", "identified risks", "risk register", "risk description", "hazard", "hazards", "threats",
-                 "risk sources", "risk source"])
+        labels: ["=risk", "=risks", "identified risks", "risk register", "risk description", "risk id", "risk name",
+                 "risk title", "hazard", "hazards", "threats", "risk sources", "risk source", "failure mode", "failure modes"])
     static let likelihood = EvidenceField("likelihood", labels: ["likelihood", "probability", "frequency", "chance"], test: .value)
     static let consequence = EvidenceField(
         "consequence", labels: ["consequence", "consequences", "=impact", "severity", "harm", "magnitude"], test: .value)

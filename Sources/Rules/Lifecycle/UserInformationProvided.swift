@@ -76,9 +76,13 @@ struct UserInformationProvided: Rule {
         let instructions = LifecycleEvidence.assess(Self.instructions, in: documents)
         let notice = LifecycleEvidence.assess(Self.transparency, in: documents)
         if case .absent = instructions, case .absent = notice {
+            let sections = "'How to get started' (instructions for use) and 'Transparency notice' sections"
+            if let card = context.modelCards.first {
+                return .evaluated([LifecycleReport.missing("information for users", context, advice: "add \(sections) to \(card.path)")])
+            }
             return .evaluated([LifecycleReport.missing(
                 "information for users", context, file: "MODEL_CARD.md",
-                content: "with 'How to get started' (instructions for use) and 'Transparency notice' sections, or add them to the deployment plan")])
+                content: "with \(sections), or add them to the deployment plan")])
         }
         var violations: [Violation] = []
         let hints = [

@@ -335,10 +335,11 @@ extension LifecycleDocument.Builder {
         return result
     }
 
-    /// Inline HTML tags removed, whitespace collapsed and trimmed.
+    /// Inline HTML tags and bracketed examples (`[e.g. daily]`, a template's hint) removed,
+    /// whitespace collapsed and trimmed.
     static func clean(_ text: String) -> String {
         var result = ""
-        var rest = Substring(text)
+        var rest = Substring(removeBracketedExamples(text))
         while let open = rest.firstIndex(of: "<") {
             result += rest[..<open]
             let after = rest[rest.index(after: open)...]
@@ -351,5 +352,32 @@ extension LifecycleDocument.Builder {
         }
         result += rest
         return result.split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
+    }
+}
+
+extension LifecycleDocument.Builder {
+    /// `[e.g. …]` and `[for example …]` on one line, unless a link target follows.
+    static func removeBracketedExamples(_ text: String) -> String {
+        guard text.contains("[") else { return text }
+        var result = ""
+        var rest = Substring(text)
+        while let open = rest.firstIndex(of: "[") {
+            let inside = rest[rest.index(after: open)...]
+            let lowered = inside.prefix(12).lowercased()
+            if lowered.hasPrefix("e.g.") || lowered.hasPrefix("eg ") || lowered.hasPrefix("for example"),
+               let close = inside.firstIndex(of: "]") {
+                let after = inside[inside.index(after: close)...]
+                if !after.hasPrefix("(") && !after.hasPrefix("[") {
+                    result += rest[..<open]
+                    result += " "
+                    rest = after
+                    continue
+                }
+            }
+            result += rest[...open]
+            rest = inside
+        }
+        result += rest
+        return result
     }
 }

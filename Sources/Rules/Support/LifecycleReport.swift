@@ -26,9 +26,13 @@ enum LifecycleReport {
 
     /// The finding for a document the system's stage calls for but that does not exist.
     static func missing(_ what: String, _ context: RuleContext, file: String, content: String) -> Violation {
+        missing(what, context, advice: "add \(suggestedPath(context, file: file)) \(content)")
+    }
+
+    /// The same, with the advice written by the caller ("add a 'Logging' section to MONITORING.md …").
+    static func missing(_ what: String, _ context: RuleContext, advice: String) -> Violation {
         let system = context.subject.id.map { "'\($0)'" } ?? "this system"
-        let stage = context.stage.rawValue
-        return Violation("\(system) is at stage \(stage) but has no \(what): add \(suggestedPath(context, file: file)) \(content)",
+        return Violation("\(system) is at stage \(context.stage.rawValue) but has no \(what): \(advice)",
                          at: context.missingAnchor, anchor: "missing")
     }
 
