@@ -13,7 +13,9 @@ mkdir -p "$HOME" "$work/repo"
 cd "$work/repo"
 git init -q --initial-branch=main
 echo "# project" > README.md
-git add README.md && git commit -q -m first
+mkdir -p docs/ai/tagger
+cp "$here"/fixtures/lifecycle/inception/docs/ai/triage/{impact-assessment,risk-assessment}.md docs/ai/tagger/
+git add README.md docs && git commit -q -m first
 mkdir -p models/tagger
 printf '# Tagger\n\n## Intended use\n\n## Limitations\n\nOnly English tickets.\n' > models/tagger/MODEL_CARD.md
 git add models/tagger/MODEL_CARD.md

@@ -24,6 +24,11 @@ final class HookTests: XCTestCase {
     func testHookRefusesABadCardAndLetsTheFixThrough() throws {
         let repo = try TestRepository()
         try repo.write("README.md", "# project\n")
+        // The system's inception documents are already committed; the commit under test adds its card.
+        let inception = DemoRepository.packageRoot.appendingPathComponent("fixtures/lifecycle/inception/docs/ai/triage")
+        for name in ["impact-assessment.md", "risk-assessment.md"] {
+            try repo.write("docs/ai/tagger/\(name)", String(contentsOf: inception.appendingPathComponent(name), encoding: .utf8))
+        }
         try repo.commitAll("first")
         let install = try CLI.run(["hook", "install"], in: repo.root)
         XCTAssertEqual(install.status, 0, install.stderr)
