@@ -75,7 +75,7 @@ struct InitCommand: ParsableCommand {
     private func writeTemplates(workdir: String) throws {
         guard let stage = LifecycleStage(rawValue: stage) else { return }
         let folder = PathMath.normalizedRoot(root)
-        for template in ArtifactTemplates.templates(upTo: stage, system: system) {
+        for template in ArtifactTemplates.templates(upTo: stage, system: system, continuousLearning: false) {
             let relative = folder.isEmpty ? template.fileName : folder + "/" + template.fileName
             let target = workdir + "/" + relative
             if FileManager.default.fileExists(atPath: target) {

@@ -1,9 +1,15 @@
 import Catalog
 import Lint
 
-/// Our own template documents for `aimslint init --templates`: every field a placeholder, so an
-/// untouched template fails MC-008 and the content rules, and a filled-in one passes.
+/// Our own template documents for `aimslint init --templates`. Every answer is a placeholder
+/// (`[More Information Needed]`) under the headings and `**Label:**` lines the rules read, with
+/// guidance in HTML comments (never linted): an untouched template fails MC-008 and its life
+/// cycle rule, and the same template with every placeholder answered passes (the documents under
+/// fixtures/lifecycle are filled-in versions of these templates).
 public enum ArtifactTemplates {
+    /// Every template, for tests and `init`.
+    public static func allTemplates(system: String) -> [Template] { all(system: system) }
+
     public struct Template: Sendable {
         public let kind: ArtifactKind
         public let fileName: String
@@ -11,45 +17,271 @@ public enum ArtifactTemplates {
         public let text: String
     }
 
-    /// The templates a system at `stage` needs (cumulative, SPEC §5).
-    public static func templates(upTo stage: LifecycleStage, system: String) -> [Template] {
-        all(system: system).filter { $0.stage.order <= stage.order && $0.stage != .continuousValidation }
+    static let todo = "[More Information Needed]"
+
+    /// The templates a system at `stage` needs (cumulative, SPEC §5). The continuous validation
+    /// plan is only for systems that learn continuously.
+    public static func templates(upTo stage: LifecycleStage, system: String, continuousLearning: Bool = false) -> [Template] {
+        all(system: system).filter { template in
+            if template.kind == .continuousValidationPlan && !continuousLearning { return false }
+            if template.kind == .retirementPlan { return stage.order >= LifecycleStage.deployment.order }
+            return template.stage.order <= stage.order
+        }
     }
 
     static func all(system: String) -> [Template] {
         [
-            Template(kind: .modelCard, fileName: "MODEL_CARD.md", stage: .inception, text: """
-                # Model card: \(system)
+            Template(kind: .modelCard, fileName: "MODEL_CARD.md", stage: .inception, text: modelCard(system)),
+            Template(kind: .impactAssessment, fileName: "impact-assessment.md", stage: .inception, text: """
+                # AI system impact assessment: \(system)
 
-                ## Model details
+                **Owner:** \(todo)
+                **Assessed:** \(todo)
 
-                [More Information Needed]
+                ## Affected individuals and groups
 
-                ## Intended use
+                <!-- Who is affected by the system's outputs, how, and which groups may be affected differently. -->
+                \(todo)
 
-                [More Information Needed]
+                ## Societal impact
 
-                ## Out-of-scope use
+                <!-- Effects beyond individuals: access to services, the environment, public trust. -->
+                \(todo)
 
-                [More Information Needed]
+                """),
+            Template(kind: .riskAssessment, fileName: "risk-assessment.md", stage: .inception, text: """
+                # Risk assessment: \(system)
 
-                ## Training data
+                **Owner:** \(todo)
+                **Next review:** \(todo)
 
-                [More Information Needed]
+                ## Scope
 
-                ## Evaluation
+                \(todo)
 
-                [More Information Needed]
+                ## Risk criteria
 
-                ## Bias, risks, and limitations
+                <!-- How likelihood and consequence are rated, and which levels must be treated before release. -->
+                \(todo)
 
-                [More Information Needed]
+                ## Risk register
 
-                ## License
+                | Id | Risk | Likelihood | Consequence | Level | Treatment | Owner |
+                |---|---|---|---|---|---|---|
+                | R-1 | \(todo) | \(todo) | \(todo) | \(todo) | \(todo) | \(todo) |
 
-                [More Information Needed]
+                """),
+            Template(kind: .requirements, fileName: "REQUIREMENTS.md", stage: .inception, text: """
+                # Requirements: \(system)
+
+                <!-- One row per requirement; each acceptance criterion is measurable (a number and a unit). -->
+
+                | Id | Requirement | Acceptance criterion |
+                |---|---|---|
+                | REQ-1 | \(todo) | \(todo) |
+
+                """),
+            Template(kind: .design, fileName: "DESIGN.md", stage: .designAndDevelopment, text: """
+                # Design: \(system)
+
+                **Model type:** \(todo)
+                **Algorithm:** \(todo)
+
+                ## Components
+
+                \(todo)
+
+                ## Design decisions
+
+                | Decision | Rationale |
+                |---|---|
+                | \(todo) | \(todo) |
+
+                """),
+            Template(kind: .vvReport, fileName: "vv-report.md", stage: .verificationAndValidation, text: """
+                # Verification and validation report: \(system)
+
+                **Model version:** \(todo)
+                **Test data:** \(todo)
+
+                ## Results
+
+                | Requirement | Measure | Threshold | Result | Verdict |
+                |---|---|---|---|---|
+                | \(todo) | \(todo) | \(todo) | \(todo) | \(todo) |
+
+                ## Sign-off
+
+                <!-- Who approved the release against the requirements, and when. -->
+                \(todo)
+
+                """),
+            Template(kind: .deploymentPlan, fileName: "deployment-plan.md", stage: .deployment, text: """
+                # Deployment plan: \(system)
+
+                - **Version:** \(todo)
+                - **Environment:** \(todo)
+                - **Approved by:** \(todo)
+
+                ## Release steps
+
+                \(todo)
+
+                ## Rollback
+
+                \(todo)
+
+                """),
+            Template(kind: .humanOversight, fileName: "HUMAN_OVERSIGHT.md", stage: .deployment, text: """
+                # Human oversight: \(system)
+
+                **Who can intervene:** \(todo)
+
+                ## Override and stop
+
+                \(todo)
+
+                ## When people review
+
+                \(todo)
+
+                """),
+            Template(kind: .retirementPlan, fileName: "RETIREMENT.md", stage: .retirement, text: """
+                # Retirement plan: \(system)
+
+                ## Triggers
+
+                \(todo)
+
+                ## Data retention and deletion
+
+                \(todo)
+
+                ## Archival
+
+                \(todo)
+
+                ## User notification
+
+                \(todo)
+
+                """),
+            Template(kind: .monitoringPlan, fileName: "MONITORING.md", stage: .operationAndMonitoring, text: """
+                # Monitoring plan: \(system)
+
+                ## Monitoring
+
+                **Owner:** \(todo)
+                **Cadence:** \(todo)
+
+                | Metric | Alert when |
+                |---|---|
+                | \(todo) | \(todo) |
+
+                ## Logging
+
+                - **What:** \(todo)
+                - **Where:** \(todo)
+                - **Retention:** \(todo)
+
+                """),
+            Template(kind: .incidentResponse, fileName: "INCIDENT_RESPONSE.md", stage: .operationAndMonitoring, text: """
+                # Incident response: \(system)
+
+                **Contact:** \(todo)
+
+                ## Procedure
+
+                \(todo)
+
+                ## External communication
+
+                \(todo)
+
+                """),
+            Template(kind: .continuousValidationPlan, fileName: "CONTINUOUS_VALIDATION.md", stage: .continuousValidation, text: """
+                # Continuous validation: \(system)
+
+                **Validation data:** \(todo)
+                **Frequency:** \(todo)
+
+                ## Thresholds
+
+                \(todo)
+
+                ## Rollback
+
+                \(todo)
+
+                """),
+            Template(kind: .reviewRecord, fileName: "reviews/REVIEW-TEMPLATE.md", stage: .reEvaluation, text: """
+                # Review: \(system)
+
+                **Date:** \(todo)
+                **Reviewers:** \(todo)
+
+                ## What was checked
+
+                \(todo)
+
+                ## Decision
+
+                \(todo)
 
                 """),
         ]
+    }
+
+    static func modelCard(_ system: String) -> String {
+        """
+        # Model card: \(system)
+
+        ## Model Details
+
+        - **Model version:** \(todo)
+        - **Model type:** \(todo)
+
+        ## Intended Use
+
+        <!-- Who uses the model, for what, and in which setting. -->
+        \(todo)
+
+        ## Why AI
+
+        <!-- Why a learned model rather than rules or a manual process. -->
+        \(todo)
+
+        ## Out-of-Scope Use
+
+        \(todo)
+
+        ## Training Data
+
+        <!-- Each dataset with a link, a Hub id or a path to its datasheet. -->
+        \(todo)
+
+        ## Evaluation
+
+        | Metric | Value | Test data |
+        |---|---|---|
+        | \(todo) | \(todo) | \(todo) |
+
+        ## Bias, Risks, and Limitations
+
+        \(todo)
+
+        ## How to Get Started
+
+        \(todo)
+
+        ## Transparency notice
+
+        \(todo)
+
+        ## License
+
+        \(todo)
+
+        """
     }
 }
