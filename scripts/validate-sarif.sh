@@ -62,6 +62,7 @@ run() {
 run rev-head --rev HEAD
 run rev-passes --rev HEAD --include-passes
 run rev-no-blame --rev HEAD~2 --no-blame
+run gate --rev HEAD --base HEAD~2
 printf '\nA line added in the working tree.\n' >> "$demo/models/sentiment/MODEL_CARD.md"
 run worktree --worktree
 git -C "$demo" add models/sentiment/MODEL_CARD.md
@@ -81,3 +82,10 @@ for file in "${files[@]}"; do
 done
 "$venv/bin/sarif" summary "$out/script-rev-head.sarif"
 echo "validate-sarif: ${#files[@]} SARIF files pass the errata01 schema (with format checks) and sarif summary" >&2
+
+# --- our own JSON report against docs/report.schema.json -----------------------------------------
+status=0
+"$bin" check --rev HEAD --base HEAD~2 --include-passes --format json --output "$work/report.json" "$demo" 2>/dev/null || status=$?
+[ "$status" -le 1 ] || fail "aimslint check --format json exited $status"
+"$venv/bin/check-jsonschema" --schemafile docs/report.schema.json "$work/report.json" || fail "the JSON report does not match docs/report.schema.json"
+echo "validate-sarif: the JSON report matches docs/report.schema.json" >&2
