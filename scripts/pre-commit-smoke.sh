@@ -7,7 +7,8 @@ here=$(cd "$(dirname "$0")/.." && pwd)
 python3 -m pip install -q pre-commit >/dev/null 2>&1 || python3 -m pip install -q --break-system-packages pre-commit >/dev/null
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-export GIT_CONFIG_NOSYSTEM=1 GIT_CONFIG_GLOBAL=/dev/null HOME="$work/home" PRE_COMMIT_HOME="$work/cache"
+# The system git config is kept: it may map package URLs to a local mirror for SwiftPM.
+export GIT_CONFIG_GLOBAL=/dev/null HOME="$work/home" PRE_COMMIT_HOME="$work/cache"
 export GIT_AUTHOR_NAME=Ada GIT_AUTHOR_EMAIL=ada@example.com GIT_COMMITTER_NAME=Ada GIT_COMMITTER_EMAIL=ada@example.com
 mkdir -p "$HOME" "$work/repo"
 cd "$work/repo"
