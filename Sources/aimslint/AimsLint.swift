@@ -13,6 +13,6 @@ struct AimsLint: ParsableCommand {
             repository error; 64 command-line usage error.
             """,
         version: version,
-        subcommands: [CheckCommand.self, RulesCommand.self, ExplainCommand.self]
+        subcommands: [CheckCommand.self, HistoryCommand.self, RulesCommand.self, ExplainCommand.self]
     )
 }
