@@ -190,9 +190,20 @@ final class ControlEvaluator {
         return (project, snapshot.entries)
     }
 
+    /// A snapshot of just the relevant paths. `PathFilter` tests prefixes one by one on every tree
+    /// entry it passes, so with many paths a set lookup over the (fully walked) tree is cheaper;
+    /// with few, the prefixes keep the walk to the folders that hold them. Either way the whole
+    /// listing is redone per evaluation: GitKit has no public way to make a `Snapshot` from the
+    /// entries kept here, which would make this step proportional to the change.
     private func relevantSnapshot(_ commit: ObjectID) throws -> Snapshot {
-        try repository.snapshot(.commit(commit), filter: PathFilter(prefixes: relevantPaths.sorted()))
+        let wanted = relevantPaths
+        if wanted.count <= Self.prefixLimit {
+            return try repository.snapshot(.commit(commit), filter: PathFilter(prefixes: wanted.sorted()))
+        }
+        return try repository.snapshot(.commit(commit), filter: PathFilter(prefixes: []) { wanted.contains($0) })
     }
+
+    private static let prefixLimit = 8
 
     /// One reader for the whole walk, so each blob is parsed once; replaced when it holds many
     /// more versions than the current tree has, which keeps memory bounded by the artifacts.
