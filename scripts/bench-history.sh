@@ -12,14 +12,17 @@ bin=$(swift build -c release --show-bin-path --package-path "$root")/aimslint
 [ -d "$repo/.git" ] || python3 "$root/scripts/generate-history-repo.py" "$repo" --commits "$commits" --files "$files" --systems "$systems"
 export GIT_CONFIG_NOSYSTEM=1 GIT_CONFIG_GLOBAL=/dev/null LC_ALL=C
 
-# best of three: elapsed seconds and peak RSS (KB) of a command, stdout discarded
+# best of three: elapsed seconds and peak RSS (KB) of a command, stdout and stderr discarded;
+# BEFORE, when set, runs before each try (to restore the cache state)
 best() {
-  local best_time="" best_mem=""
+  local best_time="" best_mem="" stats; stats=$(mktemp)
   for _ in 1 2 3; do
-    local out; out=$( { /usr/bin/time -f "%e %M" "$@" > /dev/null 2> /dev/null; } 2>&1 | tail -1)
-    local t=${out% *} m=${out#* }
+    [ -n "${BEFORE:-}" ] && eval "$BEFORE"
+    /usr/bin/time -o "$stats" -f "%e %M" "$@" > /dev/null 2>&1
+    local t m; read -r t m < "$stats"
     if [ -z "$best_time" ] || awk "BEGIN{exit !($t < $best_time)}"; then best_time=$t; best_mem=$m; fi
   done
+  rm -f "$stats"
   echo "$best_time $best_mem"
 }
 
@@ -27,10 +30,12 @@ read -r floor _ < <(best git -C "$repo" log --format=%H --name-status -- '*MODEL
 read -r cold cold_mem < <(best "$bin" history "$repo" --no-cache --format json)
 rm -rf "$repo/.git/aimslint"
 "$bin" history "$repo" --format json > /dev/null 2>&1          # fill the cache at HEAD
+saved=$(mktemp -d); cp -r "$repo/.git/aimslint" "$saved/"
 git -C "$repo" -c user.name=Bench -c user.email=bench@example.com commit -q --allow-empty -m "one more"
-read -r warm _ < <(best "$bin" history "$repo" --format json)  # first of three evaluates the new commit
-git -C "$repo" reset -q --hard HEAD~1
+read -r warm _ < <(BEFORE='rm -rf "$repo/.git/aimslint"; cp -r "$saved/aimslint" "$repo/.git/"' best "$bin" history "$repo" --format json)
+rm -rf "$repo/.git/aimslint"; cp -r "$saved/aimslint" "$repo/.git/"
 warm_log=$("$bin" history "$repo" --format json 2>&1 >/dev/null | tail -1)
+git -C "$repo" reset -q --soft HEAD~1; rm -rf "$saved" "$repo/.git/aimslint"
 
 ratio() { awk "BEGIN{printf \"%.2f\", $1 / $2}"; }
 echo "repository: $commits commits, $files files, $systems systems ($repo)"

@@ -30,14 +30,36 @@ struct ProjectPrints: Equatable {
         }
         self.global = global.joined(separator: "\n")
 
-        let owners = project.artifacts.map { project.owner(of: $0) }
+        // Every system that could own an artifact: those whose root holds it (the owner is the
+        // nearest of them), the one its front matter names, and the one an explicit path or a
+        // `.aims/systems/ID/`, `docs/ai/ID/` folder names. A superset of `Project.owner(of:)`, which
+        // costs a scan of all systems per call; a wider print only means an extra re-evaluation.
+        var byRoot: [String: [String]] = [:]
+        var explicit: [String: [String]] = [:]
+        for system in project.systems {
+            byRoot[system.root, default: []].append(system.id)
+            for path in system.artifactPaths.values { explicit[path, default: []].append(system.id) }
+        }
+        let ids = Set(project.systems.map(\.id))
         func line(_ artifact: Artifact) -> String { "\(artifact.path) \(artifact.blob?.hex ?? "-")" }
         var own: [String: [String]] = [:]
         var problems: [String: String] = [:]
-        for (artifact, owner) in zip(project.artifacts, owners) {
-            guard let owner else { continue }
-            own[owner, default: []].append(line(artifact))
-            if problems[owner] == nil, let problem = Self.problem(artifact) { problems[owner] = problem }
+        for artifact in project.artifacts {
+            var candidates = explicit[artifact.path] ?? []
+            if let declared = artifact.declaredSystem, ids.contains(declared) { candidates.append(declared) }
+            for prefix in [".aims/systems/", "docs/ai/"] where artifact.path.hasPrefix(prefix) {
+                let rest = artifact.path.dropFirst(prefix.count)
+                if let slash = rest.firstIndex(of: "/"), ids.contains(String(rest[..<slash])) { candidates.append(String(rest[..<slash])) }
+            }
+            var folder = artifact.path
+            repeat {
+                folder = PathMath.parent(of: folder)
+                candidates += byRoot[folder] ?? []
+            } while !folder.isEmpty
+            for system in Set(candidates) { own[system, default: []].append(line(artifact)) }
+            if let problem = Self.problem(artifact), let owner = project.owner(of: artifact), problems[owner] == nil {
+                problems[owner] = problem
+            }
         }
         var datasetDocs: [String: [String]] = [:]
         for dataset in project.datasets {
