@@ -57,12 +57,23 @@ final class FormatTests: XCTestCase {
         let (report, _) = try report()
         let html = HistoryFormat.html.render(report)
         XCTAssertEqual(html.components(separatedBy: "<svg ").count - 1, 2)
-        XCTAssertTrue(html.contains("<path class=\"line\" d=\"M"))
+        XCTAssertTrue(html.contains("<path fill=\"none\" stroke=\"#0969da\" stroke-width=\"2\" d=\"M"))
         XCTAssertTrue(html.contains("Dana &amp; Co"))
         for forbidden in ["<script", "<link", "src=", "<img", "url("] {
             XCTAssertFalse(html.contains(forbidden), forbidden)
         }
         XCTAssertFalse(html.replacingOccurrences(of: "http://www.w3.org/2000/svg", with: "").contains("http"))
+    }
+
+    func testChartStepsFollowTheShareOfControlsMet() throws {
+        let (report, _) = try report()
+        let chart = HistoryHTMLFormatter().chart(
+            CoverageSeries(subject: "sentiment", controls: report.controls.filter { $0.key.system == "sentiment" }), report: report)
+        // Three commits over 584 px from x=44: commit 2 at 336, commit 3 at 628; 4 of 4 met at y=12, then 3 of 4.
+        XCTAssertTrue(chart.contains("d=\"M336 12H628V43M628 43H628\""), chart)
+        if let path = ProcessInfo.processInfo.environment["AIMSLINT_HISTORY_HTML"] {
+            try HistoryFormat.html.render(report).write(toFile: path, atomically: true, encoding: .utf8)
+        }
     }
 
     func testCoverageSeriesCountsApplicableControls() throws {

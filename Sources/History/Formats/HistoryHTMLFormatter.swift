@@ -5,7 +5,7 @@ struct HistoryHTMLFormatter {
     static let chartHeight = 160
     private static let left = 44
     private static let right = 12
-    private static let top = 10
+    private static let top = 12
     private static let bottom = 26
 
     func render(_ report: HistoryReport) -> String {
@@ -55,12 +55,12 @@ struct HistoryHTMLFormatter {
         svg.append("<title>Share of applicable controls met: \(name)</title>")
         for share in [0.0, 0.5, 1.0] {
             let level = y(share)
-            svg.append("<line class=\"grid\" x1=\"\(Self.left)\" y1=\"\(level)\" x2=\"\(Self.chartWidth - Self.right)\" y2=\"\(level)\"/>")
-            svg.append("<text class=\"axis\" x=\"\(Self.left - 6)\" y=\"\(level + 4)\" text-anchor=\"end\">\(Int(share * 100))%</text>")
+            svg.append("<line stroke=\"#d0d7de\" stroke-width=\"1\" x1=\"\(Self.left)\" y1=\"\(level)\" x2=\"\(Self.chartWidth - Self.right)\" y2=\"\(level)\"/>")
+            svg.append("<text font-size=\"11\" font-family=\"sans-serif\" fill=\"#57606a\" x=\"\(Self.left - 6)\" y=\"\(level + 4)\" text-anchor=\"end\">\(Int(share * 100))%</text>")
         }
         let baseline = Self.chartHeight - 8
-        svg.append("<text class=\"axis\" x=\"\(Self.left)\" y=\"\(baseline)\">\(escape(String(report.oldest?.date.prefix(10) ?? "")))</text>")
-        svg.append("<text class=\"axis\" x=\"\(Self.chartWidth - Self.right)\" y=\"\(baseline)\" text-anchor=\"end\">"
+        svg.append("<text font-size=\"11\" font-family=\"sans-serif\" fill=\"#57606a\" x=\"\(Self.left)\" y=\"\(baseline)\">\(escape(String(report.oldest?.date.prefix(10) ?? "")))</text>")
+        svg.append("<text font-size=\"11\" font-family=\"sans-serif\" fill=\"#57606a\" x=\"\(Self.chartWidth - Self.right)\" y=\"\(baseline)\" text-anchor=\"end\">"
                    + "\(escape(String(report.newest?.date.prefix(10) ?? "")))</text>")
         var path = ""
         var dots: [String] = []
@@ -70,10 +70,10 @@ struct HistoryHTMLFormatter {
             let (x1, x2, level) = (x(point.sequence, commits: commits), x(end, commits: commits), y(share))
             path += "M\(x1) \(level)H\(x2)"
             if index + 1 < series.points.count, let next = series.points[index + 1].share { path += "V\(y(next))" }
-            dots.append("<circle cx=\"\(x1)\" cy=\"\(level)\" r=\"3\"><title>\(escape(String(point.date.prefix(10)))) "
+            dots.append("<circle fill=\"#0969da\" cx=\"\(x1)\" cy=\"\(level)\" r=\"3\"><title>\(escape(String(point.date.prefix(10)))) "
                         + "\(escape(String(point.commit.prefix(7)))): \(point.met) of \(point.applicable) met</title></circle>")
         }
-        if !path.isEmpty { svg.append("<path class=\"line\" d=\"\(path)\"/>") }
+        if !path.isEmpty { svg.append("<path fill=\"none\" stroke=\"#0969da\" stroke-width=\"2\" d=\"\(path)\"/>") }
         svg += dots
         svg.append("</svg>")
         return svg.joined(separator: "\n")
@@ -144,8 +144,6 @@ struct HistoryHTMLFormatter {
         h1{font-size:1.5em}h2{font-size:1.15em;margin-top:1.6em}.meta{color:#57606a}\
         table{border-collapse:collapse;width:100%;margin:.5em 0}th,td{border-bottom:1px solid #d0d7de;padding:.25em .5em;text-align:left;vertical-align:top}\
         th{background:#f6f8fa}.pass{color:#1a7f37;font-weight:600}.fail{color:#cf222e;font-weight:600}\
-        .notApplicable,.absent{color:#6e7781}.chart{max-width:100%;height:auto;background:#fff}\
-        .grid{stroke:#d0d7de;stroke-width:1}.axis{font-size:11px;fill:#57606a}\
-        .line{fill:none;stroke:#0969da;stroke-width:2}circle{fill:#0969da}code{font-size:12px}
+        .notApplicable,.absent{color:#6e7781}.chart{max-width:100%;height:auto;background:#fff}code{font-size:12px}
         """
 }
