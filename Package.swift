@@ -2,7 +2,7 @@
 import PackageDescription
 
 // Module graph (dependencies point one way):
-//   aimslint → Reports, Rules → Lint → Documents, Catalog, GitKit → CLibGit2
+//   aimslint → Reports, History, Rules → Lint → Documents, Catalog, GitKit → CLibGit2
 //   Documents → CMarkGFM, Yams
 let package = Package(
     name: "aimslint",
@@ -31,10 +31,11 @@ let package = Package(
         .target(name: "Lint", dependencies: ["GitKit", "Documents", "Catalog", "Yams"]),
         .target(name: "Rules", dependencies: ["Lint", "Documents", "Catalog"]),
         .target(name: "Reports", dependencies: ["Lint", "Catalog"]),
+        .target(name: "History", dependencies: ["Lint", "GitKit", "Catalog", "Documents"]),
         .executableTarget(
             name: "aimslint",
             dependencies: [
-                "Lint", "Rules", "Reports", "GitKit", "Catalog",
+                "Lint", "Rules", "Reports", "History", "GitKit", "Catalog",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -45,6 +46,7 @@ let package = Package(
         .testTarget(name: "LintTests", dependencies: ["Lint", "Rules", "TestSupport"]),
         .testTarget(name: "RulesTests", dependencies: ["Rules", "Lint", "TestSupport"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Rules", "Lint", "TestSupport"]),
+        .testTarget(name: "HistoryTests", dependencies: ["History", "Rules", "Lint", "TestSupport"]),
         .testTarget(name: "aimslintTests", dependencies: ["aimslint", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]

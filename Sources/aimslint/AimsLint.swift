@@ -13,6 +13,7 @@ struct AimsLint: ParsableCommand {
             repository error; 64 command-line usage error.
             """,
         version: version,
-        subcommands: [CheckCommand.self, RulesCommand.self, ExplainCommand.self, TermsCommand.self, BaselineCommand.self, InitCommand.self, HookCommand.self]
+        subcommands: [CheckCommand.self, HistoryCommand.self, RulesCommand.self, ExplainCommand.self, TermsCommand.self,
+                      InitCommand.self, HookCommand.self, BaselineCommand.self]
     )
 }

@@ -1,0 +1,252 @@
+import GitKit
+import Lint
+
+/// Evaluates every control commit by commit, doing only the work a commit's change calls for.
+///
+/// It keeps the set of relevant paths (artifact names, `.aims/`, licences, explicit artifact
+/// paths) up to date from each commit's tree diff, so no commit's whole tree is listed; skips
+/// commits that touch none of them; parses each blob once (one `ArtifactReader` across
+/// commits); and re-runs the rules only for the subjects whose inputs changed (`ProjectPrints`),
+/// plus the controls that read dates from history at the previous evaluation.
+final class ControlEvaluator {
+    /// The statuses after a commit, and who made it.
+    struct Outcome {
+        let states: [ControlKey: ControlState]
+        let stamp: CommitStamp
+    }
+
+    private let repository: Repository
+    private let engine: Engine
+    private let checker: Checker
+    private let repositoryRules: Set<String>
+    let tracker: TrackingChangeHistory
+
+    /// Files whose content or existence the project is built from, at the current commit.
+    private(set) var relevantPaths: Set<String> = []
+    /// Every path the policy has mapped explicitly (kept once seen; relevance only grows).
+    private var explicitPaths: Set<String> = []
+    private(set) var states: [ControlKey: ControlState] = [:]
+    /// Commits at which rules ran.
+    private(set) var evaluations = 0
+
+    private var project: Project?
+    private var prints: ProjectPrints?
+    private var sensitivity: [ControlKey: HistoryAccess] = [:]
+    private var reader: ArtifactReader?
+    private var readerBlobs: Set<ObjectID> = []
+    private var cachedPolicy: (id: ObjectID?, policy: Policy)?
+    private var cachedFilter: (selectors: Int, explicit: Int, filter: PathFilter)?
+
+    init(repository: Repository, rules: [any Rule], shallowBoundary: Set<ObjectID>) {
+        self.repository = repository
+        engine = Engine(rules: rules.map(tracked))
+        checker = Checker(repository: repository, engine: Engine(rules: rules))
+        repositoryRules = Set(rules.map { type(of: $0).description }.filter { $0.scope.contains(.repository) }.map(\.id))
+        tracker = TrackingChangeHistory(repository: repository, shallowBoundary: shallowBoundary)
+    }
+
+    /// Continues from a cached state: the relevant paths and carried history answers at `commit`.
+    func restore(relevantPaths paths: Set<String>, answers: [PathSelector: CommitStamp?], at commit: ObjectID) {
+        relevantPaths = paths
+        tracker.restore(answers: answers, at: commit)
+    }
+
+    /// Moves from `previous` (nil: the empty tree) to `commit`. `parentIsPrevious` says whether
+    /// `previous` is the commit's first parent, so the diff is the commit's own change. Returns
+    /// nil when no control can have changed; `forceFull` evaluates everything.
+    func advance(to commit: ObjectID, from previous: ObjectID?, parentIsPrevious: Bool, forceFull: Bool) throws -> Outcome? {
+        let changes = try repository.treeDiff(from: previous, to: commit, filter: diffFilter(), detectRenames: true)
+        var relevantChanged = false
+        var changed: [String] = []
+        for change in changes {
+            if let old = change.oldPath {
+                changed.append(old)
+                if relevantPaths.remove(old) != nil { relevantChanged = true }
+            }
+            if let new = change.newPath {
+                if change.oldPath != new { changed.append(new) }
+                if isRelevant(new, explicit: explicitPaths) {
+                    relevantPaths.insert(new)
+                    relevantChanged = true
+                }
+            }
+        }
+        let carried = parentIsPrevious ? changed : nil
+        let due = sensitivity.filter { _, access in
+            access.readsTip || (carried.map { tracker.touches($0, access.selectors) } ?? !access.selectors.isEmpty)
+        }
+        let full = forceFull || project == nil
+        if !full && !relevantChanged && due.isEmpty {
+            tracker.move(to: commit, stamp: nil, changedPaths: carried)
+            return nil
+        }
+        let stamp = TrackingChangeHistory.stamp(try repository.commitInfo(commit))
+        tracker.move(to: commit, stamp: stamp, changedPaths: carried)
+        evaluations += 1
+        if full || relevantChanged {
+            let (project, entries) = try buildProject(commit)
+            let newPrints = ProjectPrints(project: project, entries: entries)
+            let old = prints
+            self.project = project
+            prints = newPrints
+            if full || old?.global != newPrints.global {
+                evaluate(rules: nil, subjects: nil)
+                return Outcome(states: states, stamp: stamp)
+            }
+            let gone = Set(old?.subjects.keys.filter { newPrints.subjects[$0] == nil } ?? [])
+            states = states.filter { !gone.contains($0.key.system) }
+            sensitivity = sensitivity.filter { !gone.contains($0.key.system) }
+            let dirty = Set(newPrints.subjects.keys.filter { old?.subjects[$0] != newPrints.subjects[$0] })
+            if !dirty.isEmpty { evaluate(rules: nil, subjects: dirty) }
+        }
+        let stillDue = due.keys.filter { states[$0] != nil }
+        if !stillDue.isEmpty {
+            evaluate(rules: Set(stillDue.map(\.rule)), subjects: Set(stillDue.map(\.system)))
+        }
+        return Outcome(states: states, stamp: stamp)
+    }
+
+    // MARK: - Running the rules
+
+    /// Runs `rules` (nil: all) for `subjects` (nil: all; nil inside the set: the repository) and
+    /// stores their statuses.
+    private func evaluate(rules: Set<String>?, subjects: Set<String?>?) {
+        guard let project else { return }
+        guard let subjects else {
+            states = [:]
+            sensitivity = [:]
+            accept(engine.run(project, only: rules), kinds: nil)
+            return
+        }
+        let ids = Set(subjects.compactMap { $0 })
+        if !ids.isEmpty {
+            accept(engine.run(project, only: rules, systems: ids), kinds: [.system, .dataset])
+        }
+        if subjects.contains(nil) {
+            let wanted = rules.map { $0.intersection(repositoryRules) } ?? repositoryRules
+            if !wanted.isEmpty { accept(engine.run(project, only: wanted), kinds: [.repository]) }
+        }
+    }
+
+    private func accept(_ result: LintResult, kinds: Set<SubjectKind>?) {
+        var reasons: [ControlKey: String] = [:]
+        var anyReason: [String: String] = [:]
+        for finding in result.findings where !finding.isSuppressed {
+            let key = ControlKey(system: finding.system, rule: finding.ruleID)
+            if reasons[key] == nil { reasons[key] = finding.message }
+            if anyReason[finding.ruleID] == nil { anyReason[finding.ruleID] = finding.message }
+        }
+        for control in result.controls where kinds?.contains(control.subjectKind) ?? true {
+            let key = ControlKey(system: control.subject, rule: control.ruleID)
+            states[key] = state(of: control, key: key, reason: reasons[key] ?? anyReason[control.ruleID])
+            let access = tracker.access(of: key)
+            sensitivity[key] = access.isEmpty ? nil : access
+        }
+    }
+
+    /// The engine's status, except that a pass resting on a document that cannot be read counts
+    /// as a failure: the evidence for the control could not be checked at that commit.
+    private func state(of control: ControlResult, key: ControlKey, reason: String?) -> ControlState {
+        switch control.status {
+        case .pass:
+            if let subject = control.subject, let problem = prints?.unreadable[subject] {
+                return ControlState(status: .fail, reason: problem)
+            }
+            return ControlState(status: .pass)
+        case .fail:
+            return ControlState(status: .fail, reason: reason)
+        case .notApplicable(let why):
+            return ControlState(status: .notApplicable, reason: why)
+        }
+    }
+
+    // MARK: - Building the project
+
+    /// The project at `commit`, read from a snapshot limited to the relevant paths.
+    private func buildProject(_ commit: ObjectID) throws -> (Project, [SnapshotEntry]) {
+        var snapshot = try relevantSnapshot(commit)
+        let policy = policy(in: snapshot)
+        let explicit = Set(policy.systems.flatMap { $0.artifacts.values })
+        if !explicit.isSubset(of: explicitPaths) {
+            explicitPaths.formUnion(explicit)
+            cachedFilter = nil
+            let missing = explicit.subtracting(relevantPaths)
+            if !missing.isEmpty {
+                relevantPaths.formUnion(missing)
+                snapshot = try relevantSnapshot(commit)
+            }
+        }
+        let useReader: ArtifactReader
+        if snapshot.entries.contains(where: { $0.kind == .symlink }) {
+            // A link is resolved against its own commit's tree, which may hold its target
+            // anywhere: read that commit in full, with a reader of its own.
+            snapshot = try repository.snapshot(.commit(commit))
+            useReader = ArtifactReader(snapshot: snapshot)
+        } else {
+            useReader = sharedReader(for: snapshot)
+        }
+        let project = ProjectBuilder(snapshot: snapshot, policy: policy, sourceName: "history", history: tracker)
+            .build(reader: useReader)
+        return (project, snapshot.entries)
+    }
+
+    /// A snapshot of just the relevant paths. `PathFilter` tests prefixes one by one on every tree
+    /// entry it passes, so with many paths a set lookup over the (fully walked) tree is cheaper;
+    /// with few, the prefixes keep the walk to the folders that hold them. Either way the whole
+    /// listing is redone per evaluation: GitKit has no public way to make a `Snapshot` from the
+    /// entries kept here, which would make this step proportional to the change.
+    private func relevantSnapshot(_ commit: ObjectID) throws -> Snapshot {
+        let wanted = relevantPaths
+        if wanted.count <= Self.prefixLimit {
+            return try repository.snapshot(.commit(commit), filter: PathFilter(prefixes: wanted.sorted()))
+        }
+        return try repository.snapshot(.commit(commit), filter: PathFilter(prefixes: []) { wanted.contains($0) })
+    }
+
+    private static let prefixLimit = 8
+
+    /// One reader for the whole walk, so each blob is parsed once; replaced when it holds many
+    /// more versions than the current tree has, which keeps memory bounded by the artifacts.
+    private func sharedReader(for snapshot: Snapshot) -> ArtifactReader {
+        if let reader, readerBlobs.count <= 2 * snapshot.entries.count + 512 {
+            readerBlobs.formUnion(snapshot.entries.compactMap(\.id))
+            return reader
+        }
+        let fresh = ArtifactReader(snapshot: snapshot)
+        reader = fresh
+        readerBlobs = Set(snapshot.entries.compactMap(\.id))
+        return fresh
+    }
+
+    /// The policy, decoded again only when `.aims/config.yml` changed.
+    private func policy(in snapshot: Snapshot) -> Policy {
+        let id = snapshot.entry(at: Policy.configPath)?.id
+        if let cachedPolicy, cachedPolicy.id == id { return cachedPolicy.policy }
+        let policy = checker.policy(in: snapshot)
+        cachedPolicy = (id, policy)
+        return policy
+    }
+
+    // MARK: - Which paths matter
+
+    /// Artifact names, `.aims/`, licences and explicit artifact paths; plus, for the diff, the
+    /// files whose last change a rule has asked about.
+    private func diffFilter() -> PathFilter {
+        let selectors = tracker.knownSelectors
+        if let cachedFilter, cachedFilter.selectors == selectors.count, cachedFilter.explicit == explicitPaths.count {
+            return cachedFilter.filter
+        }
+        let explicit = explicitPaths
+        let filter = PathFilter(prefixes: []) { path in
+            isRelevant(path, explicit: explicit) || selectors.contains { $0.selects(path) }
+        }
+        cachedFilter = (selectors.count, explicit.count, filter)
+        return filter
+    }
+}
+
+/// Whether a path can change the project: recognised by name (or maybe by front matter), under
+/// `.aims/`, a licence, or mapped explicitly by the policy.
+func isRelevant(_ path: String, explicit: Set<String>) -> Bool {
+    path.hasPrefix(".aims/") || explicit.contains(path) || ArtifactClassifier.classify(path) != .notAnArtifact
+}

@@ -1,0 +1,116 @@
+import Foundation
+import GitKit
+import Lint
+
+/// Everything needed to answer for a commit again, or to carry on from it: the timelines, plus
+/// the relevant paths and carried history answers at that commit.
+struct Checkpoint: Codable {
+    /// Saved answers of `ChangeHistory.lastChange` (a `PathSelector` with its answer).
+    struct SavedAnswer: Codable {
+        let exact: [String]
+        let folders: [String]
+        let suffixes: [String]
+        let excluding: [String]
+        let answer: CommitStamp?
+
+        var selector: PathSelector {
+            PathSelector(exact: exact, folders: folders, suffixes: suffixes, excluding: excluding)
+        }
+    }
+
+    let key: String
+    let tip: String
+    let firstParent: Bool
+    let commitsScanned: Int
+    let shallowBoundary: String?
+    let oldest: CommitStamp?
+    let newest: CommitStamp?
+    let controls: [ControlTimeline]
+    let relevantPaths: [String]
+    let answers: [SavedAnswer]
+
+    static func answers(_ saved: [PathSelector: CommitStamp?]) -> [SavedAnswer] {
+        saved.map { selector, answer in
+            SavedAnswer(exact: selector.exact, folders: selector.folders, suffixes: selector.suffixes,
+                        excluding: selector.excluding, answer: answer)
+        }
+        .sorted { "\($0.exact)\($0.folders)\($0.suffixes)\($0.excluding)" < "\($1.exact)\($1.folders)\($1.suffixes)\($1.excluding)" }
+    }
+}
+
+/// The history cache: one file per analysed tip under `<git dir>/aimslint/history-v1/<key>/`,
+/// where the key hashes the aimslint version and the rule ids, so another aimslint never reads
+/// it. Files are written to a unique temporary name and renamed into place, so concurrent runs
+/// only ever see whole files; a file that does not decode is a miss. Nothing is written outside
+/// that folder.
+struct HistoryCache {
+    static let keep = 8
+    let folder: URL
+    let key: String
+
+    init(repository: Repository, toolVersion: String, ruleIDs: [String]) {
+        key = String(SHA256.hex("aimslint \(toolVersion)\nrules \(ruleIDs.sorted().joined(separator: ","))\ncheckpoint 1").prefix(16))
+        folder = URL(fileURLWithPath: repository.gitDirectory)
+            .appendingPathComponent("aimslint/history-v1", isDirectory: true)
+            .appendingPathComponent(key, isDirectory: true)
+    }
+
+    private static func prefix(firstParent: Bool) -> String { firstParent ? "fp-" : "all-" }
+
+    /// The tips a checkpoint exists for, read from one folder listing.
+    func tips(firstParent: Bool) -> Set<ObjectID> {
+        let prefix = Self.prefix(firstParent: firstParent)
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        return Set(names.compactMap { name in
+            guard name.hasPrefix(prefix), name.hasSuffix(".json") else { return nil }
+            return ObjectID(hex: String(name.dropFirst(prefix.count).dropLast(".json".count)))
+        })
+    }
+
+    func load(_ tip: ObjectID, firstParent: Bool) -> Checkpoint? {
+        let url = folder.appendingPathComponent("\(Self.prefix(firstParent: firstParent))\(tip.hex).json")
+        guard let data = FileManager.default.contents(atPath: url.path),
+              let checkpoint = try? JSONDecoder().decode(Checkpoint.self, from: data),
+              checkpoint.key == key, checkpoint.tip == tip.hex, checkpoint.firstParent == firstParent else { return nil }
+        return checkpoint
+    }
+
+    /// Writes atomically and keeps the newest few checkpoints; returns why it could not, if so.
+    @discardableResult
+    func save(_ checkpoint: Checkpoint) -> String? {
+        let name = "\(Self.prefix(firstParent: checkpoint.firstParent))\(checkpoint.tip).json"
+        let target = folder.appendingPathComponent(name)
+        let temporary = folder.appendingPathComponent(".\(name).\(getpid()).\(UUID().uuidString).tmp")
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            let data = try JSONEncoder().encode(checkpoint)
+            guard FileManager.default.createFile(atPath: temporary.path, contents: data) else {
+                return "cannot write the history cache in \(folder.path)"
+            }
+            if rename(temporary.path, target.path) != 0 {
+                unlink(temporary.path)
+                return "cannot write the history cache in \(folder.path)"
+            }
+        } catch {
+            unlink(temporary.path)
+            return "cannot write the history cache in \(folder.path): \(error)"
+        }
+        prune()
+        return nil
+    }
+
+    /// Removes all but the newest `keep` checkpoints (a concurrent reader that loses a file just misses).
+    private func prune() {
+        let manager = FileManager.default
+        guard let names = try? manager.contentsOfDirectory(atPath: folder.path) else { return }
+        let files: [(name: String, date: Date)] = names.filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }.map { name in
+            let date = (try? manager.attributesOfItem(atPath: folder.appendingPathComponent(name).path)[.modificationDate]) as? Date
+            return (name, date ?? .distantPast)
+        }
+        guard files.count > Self.keep else { return }
+        let ordered = files.sorted { ($0.date, $0.name) > ($1.date, $1.name) }
+        for file in ordered.dropFirst(Self.keep) {
+            unlink(folder.appendingPathComponent(file.name).path)
+        }
+    }
+}

@@ -1,0 +1,151 @@
+import Foundation
+import GitKit
+import Lint
+
+/// What one control's evaluation read from history: the checked commit's date, or the last
+/// change of some files. Such a control can change status at a commit that touches no artifact.
+struct HistoryAccess: Hashable, Sendable {
+    var readsTip = false
+    var selectors: Set<PathSelector> = []
+
+    var isEmpty: Bool { !readsTip && selectors.isEmpty }
+}
+
+/// `ChangeHistory` for a walk through history: answers for the commit being evaluated, carried
+/// forward from commit to commit instead of walking back each time, and records which control
+/// asked what, so the evaluator knows which controls depend on dates rather than documents.
+final class TrackingChangeHistory: ChangeHistory, @unchecked Sendable {
+    private let repository: Repository
+    private let shallowBoundary: Set<ObjectID>
+    private let lock = NSLock()
+    private var tipStamp: CommitStamp?
+    private var tipID: ObjectID?
+    /// Last change per selector, valid for `tipID`.
+    private var answers: [PathSelector: CommitStamp?] = [:]
+    private var current: ControlKey?
+    private var accesses: [ControlKey: HistoryAccess] = [:]
+    /// Every selector asked so far: the walk's diff must look at their paths too.
+    private(set) var knownSelectors: Set<PathSelector> = []
+
+    init(repository: Repository, shallowBoundary: Set<ObjectID>) {
+        self.repository = repository
+        self.shallowBoundary = shallowBoundary
+    }
+
+    var tip: CommitStamp? {
+        locked {
+            if let current { accesses[current, default: HistoryAccess()].readsTip = true }
+            return tipStamp
+        }
+    }
+
+    func lastChange(_ selector: PathSelector) -> CommitStamp? {
+        locked {
+            if let current { accesses[current, default: HistoryAccess()].selectors.insert(selector) }
+            knownSelectors.insert(selector)
+            if let cached = answers[selector] { return cached }
+            let answer = tipID.flatMap { try? walkBack(selector, from: $0) }
+            answers[selector] = answer
+            return answer
+        }
+    }
+
+    /// Moves to `commit`. With `changedPaths` (the commit's own change against its first parent),
+    /// answers are carried forward; without, they are dropped and recomputed when asked.
+    func move(to commit: ObjectID, stamp: CommitStamp?, changedPaths: [String]?) {
+        locked {
+            tipID = commit
+            tipStamp = stamp
+            guard let changedPaths else {
+                answers = [:]
+                return
+            }
+            for selector in answers.keys where changedPaths.contains(where: selector.selects) {
+                answers[selector] = .some(stamp ?? (try? repository.commitInfo(commit)).map(Self.stamp))
+            }
+        }
+    }
+
+    /// Whether `paths` include a file selected by one of `selectors`.
+    func touches(_ paths: [String], _ selectors: Set<PathSelector>) -> Bool {
+        selectors.contains { selector in paths.contains(where: selector.selects) }
+    }
+
+    /// Marks the control being evaluated, so reads are attributed to it.
+    func enter(_ key: ControlKey) {
+        locked {
+            current = key
+            accesses[key] = nil
+        }
+    }
+
+    func leave() {
+        locked { current = nil }
+    }
+
+    /// What `key` read during its last evaluation.
+    func access(of key: ControlKey) -> HistoryAccess {
+        locked { accesses[key] ?? HistoryAccess() }
+    }
+
+    /// Carried answers, for the cache.
+    var savedAnswers: [PathSelector: CommitStamp?] { locked { answers } }
+
+    func restore(answers saved: [PathSelector: CommitStamp?], at commit: ObjectID) {
+        locked {
+            answers = saved
+            tipID = commit
+            knownSelectors.formUnion(saved.keys)
+        }
+    }
+
+    /// The newest first-parent commit at or before `start` that changed a selected file, as
+    /// `GitChangeHistory` answers it for a single check.
+    private func walkBack(_ selector: PathSelector, from start: ObjectID) throws -> CommitStamp? {
+        let filter = PathFilter(prefixes: selector.exact + selector.folders) { selector.selects($0) }
+        var next: ObjectID? = start
+        while let commit = next {
+            let info = try repository.commitInfo(commit)
+            let parent = shallowBoundary.contains(commit) ? nil : info.parents.first
+            let changes = try repository.treeDiff(from: parent, to: commit, filter: filter)
+            if changes.contains(where: { [$0.oldPath, $0.newPath].contains { $0.map(selector.selects) == true } }) {
+                return Self.stamp(info)
+            }
+            next = parent
+        }
+        return nil
+    }
+
+    /// The same stamp `GitChangeHistory` gives: author name, committer date.
+    static func stamp(_ info: CommitInfo) -> CommitStamp {
+        CommitStamp(commit: info.id.hex, author: info.author.name, time: info.committer.time, date: info.committer.iso8601)
+    }
+
+    private func locked<T>(_ body: () -> T) -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        return body()
+    }
+}
+
+/// A rule wrapped so that history reads during its evaluation are attributed to its control.
+struct TrackedRule<Inner: Rule>: Rule {
+    static var description: RuleDescription { Inner.description }
+    private let inner: Inner
+
+    init() { inner = Inner() }
+    init(_ inner: Inner) { self.inner = inner }
+
+    func evaluate(_ context: RuleContext) -> Evaluation {
+        guard let tracker = context.project.history as? TrackingChangeHistory else { return inner.evaluate(context) }
+        tracker.enter(ControlKey(system: context.subject.id, rule: Inner.description.id))
+        defer { tracker.leave() }
+        return inner.evaluate(context)
+    }
+}
+
+/// Wraps any rule (opens the existential).
+func tracked(_ rule: any Rule) -> any Rule {
+    func wrap<R: Rule>(_ rule: R) -> any Rule { TrackedRule(rule) }
+    return wrap(rule)
+}
