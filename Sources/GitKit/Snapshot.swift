@@ -58,7 +58,9 @@ public final class Snapshot: @unchecked Sendable {
     public let entries: [SnapshotEntry]
     private let repository: Repository
 
-    init(source: SnapshotSource, entries: [SnapshotEntry], repository: Repository) {
+    /// A snapshot over entries the caller already holds (history keeps a running listing and
+    /// updates it from each commit's diff). Entries are sorted by path in byte order if they are not.
+    public init(source: SnapshotSource, entries: [SnapshotEntry], repository: Repository) {
         self.source = source
         self.repository = repository
         let inOrder = zip(entries, entries.dropFirst()).allSatisfy { $0.path.precedesInByteOrder($1.path) }

@@ -20,6 +20,10 @@ public struct Project: Sendable {
     public let history: (any ChangeHistory)?
     /// What the change under review touches (`--base`, `--staged`); nil outside diff mode.
     public let changeSet: ChangeSet?
+    /// The owning system of every artifact, worked out once (rules ask for it per artifact).
+    private let owners: [String: String]
+    /// Artifacts by path.
+    private let artifactIndex: [String: Int]
 
     public init(sourceName: String, policy: Policy, systems: [AISystem], datasets: [Dataset], artifacts: [Artifact],
                 licenseFiles: [String: String], paths: [String], history: (any ChangeHistory)? = nil,
@@ -33,6 +37,14 @@ public struct Project: Sendable {
         self.paths = paths
         self.history = history
         self.changeSet = changeSet
+        var owners: [String: String] = [:]
+        for artifact in artifacts {
+            if let owner = Project.owner(of: artifact, systems: systems) { owners[artifact.path] = owner }
+        }
+        self.owners = owners
+        var index: [String: Int] = [:]
+        for (position, artifact) in artifacts.enumerated() { index[artifact.path] = position }
+        self.artifactIndex = index
     }
 
     /// Whether a file exists at `path`.
@@ -70,12 +82,16 @@ public struct Project: Sendable {
 
     /// The artifact at a path, if recognised.
     public func artifact(at path: String) -> Artifact? {
-        artifacts.first { $0.path == path }
+        artifactIndex[path].map { artifacts[$0] }
     }
 
     /// The system an artifact belongs to: the front-matter declaration, an explicit config path,
     /// `.aims/systems/ID/` or `docs/ai/ID/`, else the system whose root is the nearest ancestor.
     public func owner(of artifact: Artifact) -> String? {
+        owners[artifact.path] ?? (artifactIndex[artifact.path] != nil ? nil : Project.owner(of: artifact, systems: systems))
+    }
+
+    static func owner(of artifact: Artifact, systems: [AISystem]) -> String? {
         if let declared = artifact.declaredSystem, systems.contains(where: { $0.id == declared }) { return declared }
         if let explicit = systems.first(where: { $0.artifactPaths.values.contains(artifact.path) }) { return explicit.id }
         for prefix in [".aims/systems/", "docs/ai/"] where artifact.path.hasPrefix(prefix) {
@@ -85,11 +101,15 @@ public struct Project: Sendable {
                 if systems.contains(where: { $0.id == id }) { return id }
             }
         }
-        return nearestSystem(containing: artifact.path)?.id
+        return nearestSystem(containing: artifact.path, systems: systems)?.id
     }
 
     /// The system whose root is the nearest ancestor of `path`.
     public func nearestSystem(containing path: String) -> AISystem? {
+        Project.nearestSystem(containing: path, systems: systems)
+    }
+
+    static func nearestSystem(containing path: String, systems: [AISystem]) -> AISystem? {
         systems.filter { PathMath.isInside(path, folder: $0.root) }
             .max { ($0.root.count, $1.id) < ($1.root.count, $0.id) }
     }
