@@ -34,8 +34,15 @@ extension ProjectBuilder {
         func owner(_ path: String) -> String? {
             systems.filter { PathMath.isInside(path, folder: $0.root) }.max { $0.root.count < $1.root.count }?.id
         }
+        let references = Self.datasetReferences(artifacts: artifacts, systems: systems)
+        func users(_ id: String, _ root: String) -> [String] {
+            references.filter { reference in
+                reference.names.contains(id) || reference.paths.contains { PathMath.isInside($0, folder: root) }
+            }.map(\.system).sorted()
+        }
         var datasets = policy.datasets.map {
-            Dataset(id: $0.id, root: $0.root, system: owner($0.root + "/x"), declaration: $0.declaration)
+            Dataset(id: $0.id, root: $0.root, system: owner($0.root + "/x"), declaration: $0.declaration,
+                    usedBy: users($0.id, $0.root))
         }
         let declaredRoots = policy.datasets.map(\.root)
         var folders: [String] = []
@@ -46,9 +53,37 @@ extension ProjectBuilder {
         var taken = Set(systems.map(\.id)).union(datasets.map(\.id))
         for folder in folders.sorted() {
             let id = Self.uniqueID(for: folder, taken: &taken, fallback: "repository-data", suffix: "-data")
-            datasets.append(Dataset(id: id, root: folder, system: owner(folder + "/x")))
+            datasets.append(Dataset(id: id, root: folder, system: owner(folder + "/x"), usedBy: users(id, folder)))
         }
         return datasets.sorted { $0.id < $1.id }
+    }
+
+    /// What each system's model cards name as data: front matter `datasets` entries and the
+    /// repository paths of relative Markdown links (`](../../data/reviews/)`).
+    static func datasetReferences(artifacts: [Artifact], systems: [AISystem]) -> [(system: String, names: Set<String>, paths: [String])] {
+        var result: [(system: String, names: Set<String>, paths: [String])] = []
+        for card in artifacts where card.kind == .modelCard {
+            guard let document = card.markdown,
+                  let system = Project.owner(of: card, systems: systems) else { continue }
+            var names = Set<String>()
+            if let listed = document.frontMatter?.root?["datasets"] {
+                for item in listed.array ?? [listed] { if let name = item.string { names.insert(name) } }
+            }
+            var paths: [String] = []
+            var rest = Substring(document.text)
+            while let open = rest.range(of: "](") {
+                let after = rest[open.upperBound...]
+                guard let close = after.firstIndex(of: ")") else { break }
+                let target = after[..<close].split(separator: " ").first.map(String.init) ?? ""
+                if !target.contains("://"), !target.hasPrefix("#"), !target.hasPrefix("mailto:"),
+                   let resolved = PathMath.resolve(target, from: card.folder) {
+                    paths.append(resolved)
+                }
+                rest = after[close...]
+            }
+            result.append((system, names, paths))
+        }
+        return result
     }
 
     /// The folder's last component, or its whole path joined with '-' when that is taken.

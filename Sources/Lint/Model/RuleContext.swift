@@ -52,11 +52,16 @@ public struct RuleContext: Sendable {
         return Anchor(path: Policy.configPath, line: 1)
     }
 
-    /// The stage the subject is at (datasets take their system's stage, else design and development).
+    /// The stage the subject is at. A dataset takes the stage of the system whose root holds it,
+    /// else the most advanced stage of the systems whose model cards use it, else design and development.
     public var stage: LifecycleStage {
         if let system { return system.stage }
         if let dataset, let owner = dataset.system, let system = project.systems.first(where: { $0.id == owner }) {
             return system.stage
+        }
+        if let dataset {
+            let users = project.systems.filter { dataset.usedBy.contains($0.id) }
+            if let furthest = users.map(\.stage).max(by: { $0.order < $1.order }) { return furthest }
         }
         return .designAndDevelopment
     }

@@ -45,12 +45,16 @@ public struct Dataset: Sendable, Hashable {
     /// The system whose root holds this dataset, if any.
     public let system: String?
     public let declaration: Anchor?
+    /// Systems whose model cards name this dataset (front matter `datasets`, or a link into its
+    /// root), sorted: a dataset outside every system root takes its life cycle stage from them.
+    public let usedBy: [String]
 
-    public init(id: String, root: String, system: String? = nil, declaration: Anchor? = nil) {
+    public init(id: String, root: String, system: String? = nil, declaration: Anchor? = nil, usedBy: [String] = []) {
         self.id = id
         self.root = root
         self.system = system
         self.declaration = declaration
+        self.usedBy = usedBy
     }
 }
 
