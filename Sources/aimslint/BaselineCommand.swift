@@ -20,13 +20,7 @@ struct BaselineCommand: ParsableCommand {
     var rev: String?
 
     func run() throws {
-        let repository: Repository
-        do {
-            repository = try Repository.discover(from: path)
-        } catch {
-            Console.error("\(error)")
-            throw ExitStatus.toolError
-        }
+        let repository = try openRepository(path)
         let checker = Checker(repository: repository, engine: Engine(rules: RuleCatalog.rules))
         let source: CheckSource = rev.map { .revision($0) } ?? (repository.isBare ? .revision("HEAD") : .worktree)
         let findings: [Finding]

@@ -69,17 +69,11 @@ struct CheckCommand: ParsableCommand {
     }
 
     func run() throws {
-        let repository: Repository
-        do {
-            // A hook run by `git commit -a` or `git commit PATH` sees git's temporary index.
-            let indexFile = staged ? ProcessInfo.processInfo.environment["GIT_INDEX_FILE"].map { file in
-                file.hasPrefix("/") ? file : FileManager.default.currentDirectoryPath + "/" + file
-            } : nil
-            repository = try Repository.discover(from: path, indexFile: indexFile)
-        } catch {
-            Console.error("\(error)")
-            throw ExitStatus.toolError
-        }
+        // A hook run by `git commit -a` or `git commit PATH` sees git's temporary index.
+        let indexFile = staged ? ProcessInfo.processInfo.environment["GIT_INDEX_FILE"].map { file in
+            file.hasPrefix("/") ? file : FileManager.default.currentDirectoryPath + "/" + file
+        } : nil
+        let repository = try openRepository(path, indexFile: indexFile)
         if repository.isShallow && !allowShallow {
             Console.error("'\(repository.workingDirectory ?? repository.gitDirectory)' is a shallow clone, so history-based facts would be wrong")
             Console.hint("fetch the full history (`git fetch --unshallow`, or `fetch-depth: 0` in actions/checkout), or pass --allow-shallow")

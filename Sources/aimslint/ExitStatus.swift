@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GitKit
 
 /// The documented exit codes (SPEC §2). They never change meaning between releases.
 enum ExitStatus {
@@ -27,5 +28,16 @@ enum Console {
     static func wantsColor(for handle: Int32) -> Bool {
         if ProcessInfo.processInfo.environment["NO_COLOR"] != nil { return false }
         return isatty(handle) == 1
+    }
+}
+
+/// Opens the repository holding `path` for a command: on failure the one-line error goes to
+/// stderr and the command exits 2.
+func openRepository(_ path: String, indexFile: String? = nil) throws -> Repository {
+    do {
+        return try Repository.discover(from: path, indexFile: indexFile)
+    } catch {
+        Console.error("\(error)")
+        throw ExitStatus.toolError
     }
 }

@@ -67,13 +67,7 @@ struct HistoryCommand: ParsableCommand {
     }
 
     func run() throws {
-        let repository: Repository
-        do {
-            repository = try Repository.discover(from: path)
-        } catch {
-            Console.error("\(error)")
-            throw ExitStatus.toolError
-        }
+        let repository = try openRepository(path)
         let scanner = HistoryScanner(repository: repository, rules: RuleCatalog.rules, toolVersion: AimsLint.version)
         let options = HistoryOptions(revision: rev, firstParent: parents == .firstParent, useCache: !noCache,
                                      allowShallow: allowShallow)

@@ -119,12 +119,5 @@ struct HookCommand: ParsableCommand {
         }
     }
 
-    static func open(_ path: String) throws -> Repository {
-        do {
-            return try Repository.discover(from: path)
-        } catch {
-            Console.error("\(error)")
-            throw ExitStatus.toolError
-        }
-    }
+    static func open(_ path: String) throws -> Repository { try openRepository(path) }
 }

@@ -44,13 +44,7 @@ struct InitCommand: ParsableCommand {
     }
 
     func run() throws {
-        let repository: Repository
-        do {
-            repository = try Repository.discover(from: path)
-        } catch {
-            Console.error("\(error)")
-            throw ExitStatus.toolError
-        }
+        let repository = try openRepository(path)
         guard let workdir = repository.workingDirectory else {
             Console.error("'\(repository.gitDirectory)' is a bare repository; init needs a working tree")
             throw ExitStatus.toolError

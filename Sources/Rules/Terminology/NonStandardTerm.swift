@@ -38,28 +38,12 @@ struct NonStandardTerm: Rule {
         ])])
 
     func evaluate(_ context: RuleContext) -> Evaluation {
-        let accepted = Set(context.project.policy.acceptedTerms.map { $0.lowercased() })
-        var violations: [Violation] = []
-        for artifact in context.project.artifacts {
-            guard let document = artifact.markdown else { continue }
-            var seen: [String: Int] = [:]
-            for span in ProseWalker.spans(of: document) {
-                for match in PhraseMatcher.catalog.matches(in: span.text)
-                where match.wording.kind == .term && match.wording.advice == .suggest && !accepted.contains(match.phrase.lowercased()) {
-                    guard let preferred = match.wording.preferred else { continue }
-                    let written = String(span.text[match.range])
-                    let start = span.location(of: match.range.lowerBound)
-                    let count = seen[match.phrase, default: 0]
-                    seen[match.phrase] = count + 1
-                    let clause = match.wording.preferredClause.map { " (\($0.hasPrefix("A.") ? "ISO/IEC 42001 " : "ISO/IEC 22989 ")\($0))" } ?? ""
-                    violations.append(Violation(
-                        "'\(written)' is not ISO/IEC 22989 wording: say '\(preferred)'\(clause)",
-                        at: Anchor(path: artifact.path, range: SourceRange(start: start, end: SourceLocation(line: start.line, column: start.column + written.count))),
-                        anchor: "term:\(match.phrase.lowercased())#\(count)",
-                        system: context.project.owner(of: artifact)))
-                }
-            }
-        }
-        return .evaluated(violations)
+        .evaluated(WordingScan.hits(in: context, kind: .term).compactMap { hit in
+            guard let preferred = hit.wording.preferred else { return nil }
+            let clause = hit.wording.preferredClause.map { " (\($0.hasPrefix("A.") ? "ISO/IEC 42001 " : "ISO/IEC 22989 ")\($0))" } ?? ""
+            return Violation("'\(hit.written)' is not ISO/IEC 22989 wording: say '\(preferred)'\(clause)",
+                             at: Anchor(path: hit.artifact.path, range: hit.range),
+                             anchor: "term:\(hit.phrase)#\(hit.occurrence)", system: hit.owner)
+        })
     }
 }

@@ -34,29 +34,14 @@ struct StageLabel: Rule {
         ])])
 
     func evaluate(_ context: RuleContext) -> Evaluation {
-        let accepted = Set(context.project.policy.acceptedTerms.map { $0.lowercased() })
-        var violations: [Violation] = []
-        for artifact in context.project.artifacts {
-            guard let document = artifact.markdown else { continue }
-            var seen: [String: Int] = [:]
-            var reportedLines: Set<Int> = []
-            for span in ProseWalker.spans(of: document) {
-                for match in PhraseMatcher.catalog.matches(in: span.text)
-                where match.wording.kind == .stageLabel && match.wording.advice == .suggest && !accepted.contains(match.phrase.lowercased()) {
-                    let start = span.location(of: match.range.lowerBound)
-                    // One note per line is enough for a stage label; the message lists the first.
-                    guard reportedLines.insert(start.line).inserted, let preferred = match.wording.preferred else { continue }
-                    let written = String(span.text[match.range])
-                    let count = seen[match.phrase, default: 0]
-                    seen[match.phrase] = count + 1
-                    violations.append(Violation(
-                        "'\(written)' names a life cycle stage in house words: ISO/IEC 22989 calls it '\(preferred)'",
-                        at: Anchor(path: artifact.path, range: SourceRange(start: start, end: SourceLocation(line: start.line, column: start.column + written.count))),
-                        anchor: "stage:\(match.phrase.lowercased())#\(count)",
-                        system: context.project.owner(of: artifact)))
-                }
-            }
-        }
-        return .evaluated(violations)
+        var reported: Set<String> = []
+        return .evaluated(WordingScan.hits(in: context, kind: .stageLabel).compactMap { hit in
+            // One note per line is enough for a stage label; the message names the first.
+            guard let preferred = hit.wording.preferred,
+                  reported.insert("\(hit.artifact.path):\(hit.range.start.line)").inserted else { return nil }
+            return Violation("'\(hit.written)' names a life cycle stage in house words: ISO/IEC 22989 calls it '\(preferred)'",
+                             at: Anchor(path: hit.artifact.path, range: hit.range),
+                             anchor: "stage:\(hit.phrase)#\(hit.occurrence)", system: hit.owner)
+        })
     }
 }

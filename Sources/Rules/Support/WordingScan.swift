@@ -1,0 +1,45 @@
+import Catalog
+import Documents
+import Lint
+
+/// One non-standard wording found in a document's prose.
+struct WordingHit {
+    let artifact: Artifact
+    let wording: Wording
+    let phrase: String
+    /// The words as written (case and hyphens kept).
+    let written: String
+    /// Inclusive range of the words on their line.
+    let range: SourceRange
+    /// How many times the same phrase occurred earlier in the file: keeps fingerprints unique
+    /// and independent of line numbers.
+    let occurrence: Int
+    let owner: String?
+}
+
+/// The shared scan of the terminology rules: every Markdown artifact's prose, the catalog's
+/// safe-to-suggest wordings of one kind, minus the project's accepted words.
+enum WordingScan {
+    static func hits(in context: RuleContext, kind: Wording.Kind) -> [WordingHit] {
+        let accepted = Set(context.project.policy.acceptedTerms.map { $0.lowercased() })
+        var hits: [WordingHit] = []
+        for artifact in context.project.artifacts {
+            guard let document = artifact.markdown else { continue }
+            var seen: [String: Int] = [:]
+            for span in ProseWalker.spans(of: document) {
+                for match in PhraseMatcher.catalog.matches(in: span.text)
+                where match.wording.kind == kind && match.wording.advice == .suggest && !accepted.contains(match.phrase.lowercased()) {
+                    let written = String(span.text[match.range])
+                    let start = span.location(of: match.range.lowerBound)
+                    let end = SourceLocation(line: start.line, column: start.column + max(written.unicodeScalars.count - 1, 0))
+                    let occurrence = seen[match.phrase, default: 0]
+                    seen[match.phrase] = occurrence + 1
+                    hits.append(WordingHit(artifact: artifact, wording: match.wording, phrase: match.phrase.lowercased(),
+                                           written: written, range: SourceRange(start: start, end: end),
+                                           occurrence: occurrence, owner: context.project.owner(of: artifact)))
+                }
+            }
+        }
+        return hits
+    }
+}
