@@ -28,7 +28,7 @@ let package = Package(
         .target(name: "GitKit", dependencies: ["CLibGit2"]),
         .target(name: "Documents", dependencies: ["CMarkGFM", "Yams"]),
         .target(name: "Catalog"),
-        .target(name: "Lint", dependencies: ["GitKit", "Documents", "Catalog", "Yams"]),
+        .target(name: "Lint", dependencies: ["GitKit", "Documents", "Catalog"]),
         .target(name: "Rules", dependencies: ["Lint", "Documents", "Catalog"]),
         .target(name: "Reports", dependencies: ["Lint", "Catalog"]),
         .target(name: "History", dependencies: ["Lint", "GitKit", "Catalog", "Documents"]),
