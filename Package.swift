@@ -44,9 +44,9 @@ let package = Package(
         .testTarget(name: "DocumentsTests", dependencies: ["Documents", "TestSupport"]),
         .testTarget(name: "CatalogTests", dependencies: ["Catalog"]),
         .testTarget(name: "LintTests", dependencies: ["Lint", "Rules", "TestSupport"]),
-        .testTarget(name: "RulesTests", dependencies: ["Rules", "Lint", "TestSupport"]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Rules", "Lint", "TestSupport"]),
-        .testTarget(name: "HistoryTests", dependencies: ["History", "Rules", "Lint", "TestSupport"]),
+        .testTarget(name: "RulesTests", dependencies: ["Rules", "Lint", "GitKit", "TestSupport"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Rules", "Lint", "GitKit", "TestSupport"]),
+        .testTarget(name: "HistoryTests", dependencies: ["History", "Rules", "Lint", "GitKit", "TestSupport"]),
         .testTarget(name: "aimslintTests", dependencies: ["aimslint", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
