@@ -9,6 +9,8 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "aimslint", targets: ["aimslint"]),
+        // Parsers, policy decoders and rules, for the libFuzzer targets under Fuzz/ (not a public API).
+        .library(name: "AimslintCore", targets: ["Documents", "Lint", "Rules"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),

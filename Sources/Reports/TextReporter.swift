@@ -20,7 +20,7 @@ public struct TextReporter: Sendable {
             if finding.location.path != currentPath {
                 if currentPath != nil { out += "\n" }
                 currentPath = finding.location.path
-                out += paint(finding.location.path, .bold) + "\n"
+                out += paint(Self.quotedPath(finding.location.path), .bold) + "\n"
             }
             out += line(for: finding, input: input)
         }
@@ -34,7 +34,7 @@ public struct TextReporter: Sendable {
         var out = ""
         for finding in counted {
             let start = finding.location.range.start
-            out += "\(finding.location.path):\(start.line):\(start.column) \(paint(finding.level.rawValue, style(for: finding.level))) \(finding.ruleID) \(finding.message)\n"
+            out += "\(Self.quotedPath(finding.location.path)):\(start.line):\(start.column) \(paint(finding.level.rawValue, style(for: finding.level))) \(finding.ruleID) \(Self.oneLine(finding.message))\n"
         }
         let errors = counted.filter { $0.level == .error }.count
         let others = counted.count - errors
@@ -46,19 +46,19 @@ public struct TextReporter: Sendable {
     private func line(for finding: Finding, input: ReportInput) -> String {
         let start = finding.location.range.start
         let level = paint(finding.level.rawValue, style(for: finding.level))
-        var text = "\(finding.location.path):\(start.line):\(start.column) \(level) \(finding.ruleID) \(finding.message)"
-        if let system = finding.system { text += " [\(system)]" }
+        var text = "\(Self.quotedPath(finding.location.path)):\(start.line):\(start.column) \(level) \(finding.ruleID) \(Self.oneLine(finding.message))"
+        if let system = finding.system { text += " [\(Self.oneLine(system))]" }
         if let state = finding.baselineState { text += state == .absent ? " (fixed by this change)" : " (\(state.rawValue))" }
         text += "\n"
         if let source = input.sourceLine(finding.location.path, start.line) {
             let number = String(start.line)
             let gutter = String(repeating: " ", count: number.count)
-            text += "  \(number) | \(source)\n"
+            text += "  \(number) | \(Self.oneLine(source, keepingTabs: true))\n"
             let caretColumn = max(1, start.column)
             text += "  \(gutter) | \(String(repeating: " ", count: caretColumn - 1))\(paint("^", style(for: finding.level)))\n"
         }
         for suppression in finding.suppressions {
-            text += "  suppressed (\(suppression.kind.rawValue)): \(suppression.justification)\n"
+            text += "  suppressed (\(suppression.kind.rawValue)): \(Self.oneLine(suppression.justification))\n"
         }
         if let fix = input.rules[finding.ruleID]?.fix, !fix.isEmpty {
             text += "  fix: \(fix)\n"
@@ -77,18 +77,57 @@ public struct TextReporter: Sendable {
         for finding in input.activeFindings { bySubject[finding.system ?? "(repository)", default: [:]][finding.level, default: 0] += 1 }
         for system in input.project.systems {
             let counts = bySubject[system.id] ?? [:]
-            text += "  \(system.id) (\(system.stage.rawValue), \(system.root.isEmpty ? "." : system.root)): "
+            text += "  \(Self.oneLine(system.id)) (\(system.stage.rawValue), \(system.root.isEmpty ? "." : Self.quotedPath(system.root))): "
             text += "\(counts[.error] ?? 0) E, \(counts[.warning] ?? 0) W, \(counts[.note] ?? 0) N\n"
         }
         for dataset in input.project.datasets {
             let counts = bySubject[dataset.id] ?? [:]
-            text += "  dataset \(dataset.id) (\(dataset.root.isEmpty ? "." : dataset.root)): "
+            text += "  dataset \(Self.oneLine(dataset.id)) (\(dataset.root.isEmpty ? "." : Self.quotedPath(dataset.root))): "
             text += "\(counts[.error] ?? 0) E, \(counts[.warning] ?? 0) W, \(counts[.note] ?? 0) N\n"
         }
         if let repository = bySubject["(repository)"] {
             text += "  repository: \(repository[.error] ?? 0) E, \(repository[.warning] ?? 0) W, \(repository[.note] ?? 0) N\n"
         }
         return text
+    }
+
+    /// A path as git prints it: as is, or, when it holds a control character, a quote or a
+    /// backslash, in double quotes with C escapes (`"models/new\nline/MODEL_CARD.md"`), so that one
+    /// finding stays one line and no file name can send terminal escape sequences.
+    static func quotedPath(_ path: String) -> String {
+        guard path.unicodeScalars.contains(where: { isControl($0) || $0 == "\"" || $0 == "\\" }) else { return path }
+        var out = "\""
+        for scalar in path.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            default: out += isControl(scalar) ? escape(scalar) : String(scalar)
+            }
+        }
+        return out + "\""
+    }
+
+    /// Text with its control characters written as escapes (`\n`, `\u{1B}`), tabs optionally kept.
+    static func oneLine(_ text: String, keepingTabs: Bool = false) -> String {
+        guard text.unicodeScalars.contains(where: isControl) else { return text }
+        var out = ""
+        for scalar in text.unicodeScalars {
+            out += isControl(scalar) && !(keepingTabs && scalar == "\t") ? escape(scalar) : String(scalar)
+        }
+        return out
+    }
+
+    private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
+    }
+
+    private static func escape(_ scalar: Unicode.Scalar) -> String {
+        switch scalar {
+        case "\n": "\\n"
+        case "\r": "\\r"
+        case "\t": "\\t"
+        default: "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+        }
     }
 
     private func plural(_ count: Int, _ word: String) -> String { "\(count) \(word)\(count == 1 ? "" : "s")" }

@@ -175,6 +175,15 @@ struct CheckCommand: ParsableCommand {
                              exitCode: Int, threshold: FailThreshold) -> ReportInput {
         var notices: [String] = []
         if !checked.result.project.policy.exists { notices.append("no .aims/config.yml; systems inferred, run `aimslint init`") }
+        // Reached only with --allow-shallow: say where the history that blame and file ages read ends.
+        if repository.isShallow {
+            let boundary = repository.shallowBoundary().map(\.hex).joined(separator: ", ")
+            notices.append("shallow clone: history stops at \(boundary.isEmpty ? "an unknown commit" : boundary); older commits are not read, so introducedBy and file ages may be too recent")
+        }
+        if !checked.skippedSubmodules.isEmpty {
+            notices.append("skipped \(checked.skippedSubmodules.count) submodule(s), which are other repositories: \(checked.skippedSubmodules.joined(separator: ", ")); check each in its own repository")
+        }
+        for notice in notices.dropFirst(checked.result.project.policy.exists ? 0 : 1) { Console.log("note: \(notice)") }
         // The branch is named only when the commit checked is its tip.
         var branch: String?
         if let head = try? repository.resolveCommit("HEAD"), head == checked.commit { branch = repository.currentBranch }

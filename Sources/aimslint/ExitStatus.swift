@@ -11,17 +11,24 @@ enum ExitStatus {
 }
 
 /// Writes to standard error (logs, hints and errors never go to stdout).
+///
+/// A failing standard error (closed, or `2>/dev/full`) loses the message but never crashes the
+/// run: `FileHandle.write(_:)` would trap there, so the throwing form is used and its error dropped.
 enum Console {
     static func error(_ message: String) {
-        FileHandle.standardError.write(Data("aimslint: error: \(message)\n".utf8))
+        emit("aimslint: error: \(message)\n")
     }
 
     static func hint(_ message: String) {
-        FileHandle.standardError.write(Data("aimslint: hint: \(message)\n".utf8))
+        emit("aimslint: hint: \(message)\n")
     }
 
     static func log(_ message: String) {
-        FileHandle.standardError.write(Data("aimslint: \(message)\n".utf8))
+        emit("aimslint: \(message)\n")
+    }
+
+    private static func emit(_ line: String) {
+        try? FileHandle.standardError.write(contentsOf: Data(line.utf8))
     }
 
     /// Colour only on a terminal, and never when NO_COLOR is set (to anything).

@@ -13,15 +13,17 @@ struct YAMLConverter {
 
     let shield: AliasShield
     let lineOffset: Int
+    let lines: YAMLLineMap
     private var anchors: [String: Converted] = [:]
     private var expandedNodes = 0
 
-    init(shield: AliasShield, lineOffset: Int) {
+    init(shield: AliasShield, lineOffset: Int, lines: YAMLLineMap) {
         self.shield = shield
         self.lineOffset = lineOffset
+        self.lines = lines
     }
 
-    private func location(_ mark: Mark?) -> SourceLocation { YAMLDocument.shifted(mark, lineOffset) }
+    private func location(_ mark: Mark?) -> SourceLocation { YAMLDocument.shifted(mark, lineOffset, lines) }
 
     private func tooDeep(_ mark: Mark?) -> ParseProblem {
         ParseProblem(kind: .tooDeep,

@@ -20,44 +20,46 @@ public enum YAMLDocument {
 
     private static func compose(_ text: String, lineOffset: Int) -> Result<YAMLNode?, ParseProblem> {
         let prepared = AliasShield(text)
+        let lines = YAMLLineMap(text)
         let parser: Parser
         let root: Node?
         do {
             parser = try Parser(yaml: prepared.text, resolver: .basic, constructor: .default, encoding: .utf8)
             root = try parser.singleRoot()
         } catch let error as YamlError {
-            return .failure(problem(from: error, lineOffset: lineOffset))
+            return .failure(problem(from: error, lineOffset: lineOffset, lines: lines))
         } catch {
-            return .failure(ParseProblem(kind: .yaml, message: "\(error)", location: shifted(nil, lineOffset)))
+            return .failure(ParseProblem(kind: .yaml, message: "\(error)", location: shifted(nil, lineOffset, lines)))
         }
         guard let root else { return .success(nil) }
-        var converter = YAMLConverter(shield: prepared, lineOffset: lineOffset)
+        var converter = YAMLConverter(shield: prepared, lineOffset: lineOffset, lines: lines)
         do {
             let converted = try withExtendedLifetime(parser) { try converter.convert(root, enclosing: 0) }
             return .success(converted.node)
         } catch let problem as ParseProblem {
             return .failure(problem)
         } catch {
-            return .failure(ParseProblem(kind: .yaml, message: "\(error)", location: shifted(nil, lineOffset)))
+            return .failure(ParseProblem(kind: .yaml, message: "\(error)", location: shifted(nil, lineOffset, lines)))
         }
     }
 
-    static func shifted(_ mark: Mark?, _ lineOffset: Int) -> SourceLocation {
+    static func shifted(_ mark: Mark?, _ lineOffset: Int, _ lines: YAMLLineMap) -> SourceLocation {
         guard let mark else { return SourceLocation(line: 1 + lineOffset, column: 1) }
-        return SourceLocation(line: max(mark.line, 1) + lineOffset, column: max(mark.column, 1))
+        let location = lines.location(line: max(mark.line, 1), column: max(mark.column, 1))
+        return SourceLocation(line: location.line + lineOffset, column: location.column)
     }
 
     /// Maps a Yams error to a problem at libyaml's mark, with a message a person can act on.
-    static func problem(from error: YamlError, lineOffset: Int) -> ParseProblem {
+    static func problem(from error: YamlError, lineOffset: Int, lines: YAMLLineMap) -> ParseProblem {
         func make(_ context: YamlError.Context?, _ problem: String, _ mark: Mark) -> ParseProblem {
             if problem.contains("Maximum nesting level") {
                 return ParseProblem(
                     kind: .tooDeep,
                     message: "YAML nests deeper than \(DocumentLimits.maxNestingDepth) levels",
-                    location: shifted(mark, lineOffset))
+                    location: shifted(mark, lineOffset, lines))
             }
-            let detail = context.map { "\(problem) (\($0.text) at line \($0.mark.line + lineOffset))" } ?? problem
-            return ParseProblem(kind: .yaml, message: "invalid YAML: \(detail)", location: shifted(mark, lineOffset))
+            let detail = context.map { "\(problem) (\($0.text) at line \(shifted($0.mark, lineOffset, lines).line))" } ?? problem
+            return ParseProblem(kind: .yaml, message: "invalid YAML: \(detail)", location: shifted(mark, lineOffset, lines))
         }
         switch error {
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
@@ -66,14 +68,14 @@ public enum YAMLDocument {
         case let .duplicatedKeysInMapping(duplicates, context):
             let keys = duplicates.sorted().map { "'\($0)'" }.joined(separator: ", ")
             return ParseProblem(kind: .yaml, message: "duplicate mapping key \(keys)",
-                                location: shifted(context.mark, lineOffset))
+                                location: shifted(context.mark, lineOffset, lines))
         case let .reader(problem, offset, _, yaml):
             let location = offset.map { offsetLocation(in: yaml, characterOffset: $0) }
                 .map { SourceLocation(line: $0.line + lineOffset, column: $0.column) }
             return ParseProblem(kind: .yaml, message: "unreadable YAML: \(problem)",
-                                location: location ?? shifted(nil, lineOffset))
+                                location: location ?? shifted(nil, lineOffset, lines))
         default:
-            return ParseProblem(kind: .yaml, message: "invalid YAML: \(error)", location: shifted(nil, lineOffset))
+            return ParseProblem(kind: .yaml, message: "invalid YAML: \(error)", location: shifted(nil, lineOffset, lines))
         }
     }
 

@@ -27,6 +27,8 @@ public struct CheckedSnapshot: Sendable {
     public let sourceLines: [String: [String]]
     /// In diff mode, the commit the change was compared with (the merge base for a branch).
     public var baseCommit: ObjectID? = nil
+    /// Submodule (gitlink) paths of the checked snapshot: skipped, and named in the report's notices.
+    public var skippedSubmodules: [String] = []
 }
 
 /// Reads a snapshot through GitKit, loads the policy, builds the project and runs the engine.
@@ -127,8 +129,15 @@ public struct Checker {
         let history = GitChangeHistory(repository: repository, tip: commit)
         let project = ProjectBuilder(snapshot: snapshot, policy: policy, sourceName: source.name, history: history).build()
         let result = engine.run(project, only: only, systems: systems)
-        return CheckedSnapshot(result: result, commit: commit, source: source,
-                               sourceLines: Checker.lines(of: Set(result.findings.map(\.location.path)), in: snapshot))
+        var checked = CheckedSnapshot(result: result, commit: commit, source: source,
+                                      sourceLines: Checker.lines(of: Set(result.findings.map(\.location.path)), in: snapshot))
+        checked.skippedSubmodules = Checker.submodules(in: snapshot)
+        return checked
+    }
+
+    /// The submodule (gitlink) paths of a snapshot, in order.
+    static func submodules(in snapshot: Snapshot) -> [String] {
+        snapshot.entries.filter { $0.kind == .submodule }.map(\.path)
     }
 
     /// Reads and splits the text of the given paths (unreadable files are left out).

@@ -49,6 +49,7 @@ extension Checker {
         var checked = CheckedSnapshot(result: headResult, commit: headCommit, source: source,
                                       sourceLines: Checker.lines(of: Set(headResult.findings.map(\.location.path)), in: headSnapshot))
         checked.baseCommit = baseCommit
+        checked.skippedSubmodules = Checker.submodules(in: headSnapshot)
         return checked
     }
 

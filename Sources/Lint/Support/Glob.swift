@@ -22,21 +22,28 @@ public struct Glob: Hashable, Sendable {
         return Glob.matchComponent(Array(only.unicodeScalars)[...], Array(last.unicodeScalars)[...])
     }
 
+    /// Matches pattern pieces against path components, one piece at a time over the set of path
+    /// positions reachable so far: O(pieces × components) component matches. (Trying every split
+    /// for every `**` recursively is exponential: `**/a/**/a/**/…/b` on a deep path never ends.)
     private static func match(_ pattern: ArraySlice<Substring>, _ path: ArraySlice<Substring>) -> Bool {
-        guard let head = pattern.first else { return path.isEmpty }
-        if head == "**" {
-            let rest = pattern.dropFirst()
-            if rest.isEmpty { return true }
-            var tail = path
-            while true {
-                if match(rest, tail) { return true }
-                if tail.isEmpty { return false }
-                tail = tail.dropFirst()
+        let components = Array(path)
+        var reachable = [Bool](repeating: false, count: components.count + 1)
+        reachable[0] = true
+        for piece in pattern {
+            var next = [Bool](repeating: false, count: components.count + 1)
+            if piece == "**" {
+                // Zero or more components: every position from the first reachable one on.
+                guard let first = reachable.firstIndex(of: true) else { return false }
+                for position in first...components.count { next[position] = true }
+            } else {
+                let scalars = Array(piece.unicodeScalars)[...]
+                for position in components.indices where reachable[position] {
+                    next[position + 1] = matchComponent(scalars, Array(components[position].unicodeScalars)[...])
+                }
             }
+            reachable = next
         }
-        guard let first = path.first else { return false }
-        return matchComponent(Array(head.unicodeScalars)[...], Array(first.unicodeScalars)[...])
-            && match(pattern.dropFirst(), path.dropFirst())
+        return reachable[components.count]
     }
 
     /// Iterative wildcard match with back-tracking on the last `*` (linear in practice).
