@@ -37,3 +37,14 @@ final class DocsTests: XCTestCase {
         XCTAssertEqual(Set(json.keys), documented)
     }
 }
+
+/// aimslint checks its own repository with its own policy (.aims/), which must stay clean.
+final class SelfCheckTests: XCTestCase {
+    func testThisRepositoryPassesItsOwnPolicy() throws {
+        let result = try CLI.run(["check", "--rev", "HEAD", "--format", "json", DemoRepository.packageRoot.path])
+        try XCTSkipIf(result.stderr.contains("not a git repository") || result.stderr.contains("not a repository"),
+                      "the package is not inside a git checkout")
+        XCTAssertEqual(result.status, 0, result.stderr + result.stdout)
+        XCTAssertFalse(result.stderr.contains("AIMS-001"), result.stderr)
+    }
+}
