@@ -1,4 +1,5 @@
 # The two commands a newcomer needs (see README): `make demo` and `make test`.
+SHELL := /bin/bash
 SWIFT ?= swift
 DEMO_REPO ?= .build/demo-repo
 
@@ -22,9 +23,12 @@ demo: build
 	  echo "(aimslint exited with $$status: 0 clean, 1 blocking findings, 2 tool or config error)" >&2; \
 	  [ $$status -le 1 ]
 
+# The suite is XCTest only; --disable-swift-testing keeps Swift Testing's empty "0 tests" summary
+# out of the output. The last line repeats XCTest's totals as "N passed, N failed".
 test: setup
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build
+	@set -o pipefail; $(SWIFT) test --skip-build --disable-swift-testing 2>&1 | tee .build/test-output.log
+	@scripts/test-summary.sh .build/test-output.log
 
 # Regenerates docs/rules.md from the catalog (a test fails when it is out of date).
 docs: build
