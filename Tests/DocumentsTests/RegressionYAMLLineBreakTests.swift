@@ -25,6 +25,17 @@ final class RegressionYAMLLineBreakTests: XCTestCase {
         XCTAssertEqual(found.message, "invalid YAML: did not find expected ',' or ']' (while parsing a flow sequence at line 2)")
     }
 
+    /// The second input, from `fuzz-yaml` (crash-5de52602…): two NELs inside a flow mapping made
+    /// libyaml report line 3 of a one-line file.
+    func testSecondFuzzerInputPointsInsideTheFile() throws {
+        let bytes: [UInt8] = [0x7B, 0x61, 0x61, 0x20, 0xC2, 0x85, 0x26, 0xC2, 0x85, 0x26, 0x65, 0x6B, 0x2A, 0x3A, 0x32, 0x32, 0x27, 0x5B]
+        let text = String(decoding: bytes, as: UTF8.self)
+        XCTAssertEqual(LineIndex(text).lineCount, 1)
+        let found = try XCTUnwrap(problem(text))
+        XCTAssertEqual(found.location.line, 1, found.description)
+        XCTAssertEqual(found.location.column, 16, "the `[` after the plain scalar `22'`: \(found)")
+    }
+
     func testEveryYAMLOnlyLineBreakKeepsLinesAndColumns() throws {
         for separator in ["\u{85}", "\u{2028}", "\u{2029}"] {
             // libyaml sees "b: [x" as line 2; the file has it on line 1, after column 5.

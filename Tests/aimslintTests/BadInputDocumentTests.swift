@@ -82,6 +82,9 @@ final class BadInputDocumentTests: XCTestCase {
         try repo.write("models/a/MODEL_CARD.md", "---\n" + Self.aliasBomb() + "---\n# A\n")
         try repo.write("models/a/risk-register.yml", Self.aliasBomb())
         try repo.write(".aims/waivers.yml", "waivers:\n" + Self.aliasBomb(key: "  - y"))
+        // Duplicated collection keys sharing a deep prefix: Yams' key sort is exponential in depth.
+        let nested = String(repeating: "[", count: 40) + "e" + String(repeating: "]", count: 40)
+        try repo.write("models/c/risk-register.yml", ["a", "b", "a", "b"].map { "[\(nested), \($0)]: 1" }.joined(separator: "\n") + "\n")
         try repo.write("models/b/MODEL_CARD.md", BadInput.goodCard)
         try repo.commitAll("bombs")
         let started = Date()
@@ -92,6 +95,9 @@ final class BadInputDocumentTests: XCTestCase {
         let findings = BadInput.findings(json).filter { $0.message.contains(bomb) }
         XCTAssertEqual(findings.map(\.place), [
             ".aims/waivers.yml:7:14 AIMS-001", "models/a/MODEL_CARD.md:7:10 AIMS-005", "models/a/risk-register.yml:6:10 AIMS-005",
+        ])
+        XCTAssertEqual(BadInput.findings(json).filter { $0.path == "models/c/risk-register.yml" }.map(\.description), [
+            "models/c/risk-register.yml:1:9 AIMS-005 risk assessment models/c/risk-register.yml cannot be checked: a mapping key nests more than 8 levels deep; keys must be plain values",
         ])
         XCTAssertTrue(BadInput.findings(json).map(\.place).contains("models/b/MODEL_CARD.md:4:1 MC-004"))
         XCTAssertLessThan(Self.peakChildMemoryMiB(), 1024, "memory stays bounded")

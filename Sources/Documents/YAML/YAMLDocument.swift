@@ -21,6 +21,13 @@ public enum YAMLDocument {
     private static func compose(_ text: String, lineOffset: Int) -> Result<YAMLNode?, ParseProblem> {
         let prepared = AliasShield(text)
         let lines = YAMLLineMap(text)
+        if let key = YAMLKeyGuard.tooDeepKey(in: prepared.text) {
+            let location = lines.location(line: key.line, column: key.column)
+            return .failure(ParseProblem(
+                kind: .tooDeep,
+                message: "a mapping key nests more than \(YAMLKeyGuard.maxKeyDepth) levels deep; keys must be plain values",
+                location: SourceLocation(line: location.line + lineOffset, column: location.column)))
+        }
         let parser: Parser
         let root: Node?
         do {
