@@ -3,7 +3,7 @@ SHELL := /bin/bash
 SWIFT ?= swift
 DEMO_REPO ?= .build/demo-repo
 
-.PHONY: setup build release demo test docs
+.PHONY: setup build release demo test docs bench
 
 setup:
 	@scripts/setup.sh
@@ -33,3 +33,9 @@ test: setup
 # Regenerates docs/rules.md from the catalog (a test fails when it is out of date).
 docs: build
 	$$($(SWIFT) build --show-bin-path)/aimslint rules --format markdown > docs/rules.md
+
+# Benchmarks against git in the same run (SPEC §9): generates the corpora once under .bench/,
+# prints medians, ratios and noise, writes .bench/results-SIZE.json. BENCH_SIZES=small,medium,large.
+BENCH_SIZES ?= small,medium,large
+bench: release
+	python3 scripts/bench/run.py --sizes $(BENCH_SIZES) --bin "$$($(SWIFT) build -c release --show-bin-path)/aimslint"
