@@ -76,27 +76,31 @@ public final class GitChangeHistory: ChangeHistory, @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         if let cached = cache[selector] { return cached }
-        let answer = walk(selector)
+        if log == nil { log = readLog() }
+        let answer = log?.first { entry in entry.paths.contains { selector.selects($0) } }?.stamp
         cache[selector] = answer
         return answer
     }
 
-    private func walk(_ selector: PathSelector) -> CommitStamp? {
+    /// The first-parent history, newest first, with the paths each commit changed: read ONCE per
+    /// run (every rule and system asks its questions against it), not one walk per question.
+    private var log: [(stamp: CommitStamp, paths: [String])]?
+
+    private func readLog() -> [(stamp: CommitStamp, paths: [String])]? {
         guard let tipID, let commits = try? repository.walk(from: tipID, firstParent: true, order: .topologicalNewestFirst) else {
             return nil
         }
-        let prefixes = selector.exact + selector.folders
-        let filter = PathFilter(prefixes: prefixes) { selector.selects($0) }
+        var entries: [(stamp: CommitStamp, paths: [String])] = []
         for id in commits {
-            guard let info = try? repository.commitInfo(id) else { return nil }
-            let parent = info.parents.first
-            guard let changes = try? repository.treeDiff(from: parent, to: id, filter: filter) else { return nil }
-            if changes.contains(where: { change in
-                [change.oldPath, change.newPath].contains { $0.map(selector.selects) == true }
-            }) {
-                return GitChangeHistory.stamp(info)
+            guard let info = try? repository.commitInfo(id),
+                  let changes = try? repository.treeDiff(from: info.parents.first, to: id) else { return entries }
+            var paths: [String] = []
+            for change in changes {
+                if let old = change.oldPath { paths.append(old) }
+                if let new = change.newPath, new != change.oldPath { paths.append(new) }
             }
+            entries.append((GitChangeHistory.stamp(info), paths))
         }
-        return nil
+        return entries
     }
 }
