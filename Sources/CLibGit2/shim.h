@@ -2,4 +2,18 @@
 #define AIMSLINT_CLIBGIT2_SHIM_H
 #include <git2.h>
 #include <git2/sys/repository.h>
+
+/* git_libgit2_opts is variadic, which Swift cannot call; these wrappers fix the arguments. */
+
+/* Like git, read objects without re-hashing every one of them: libgit2 verifies each object's
+   id on read by default, which costs a fifth of a tree-walking run. Corruption still shows as a
+   zlib or pack error. */
+static inline int aimslint_set_strict_hash_verification(int enabled) {
+    return git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, enabled);
+}
+
+/* The object cache's byte limit (libgit2's default is 256 MiB). */
+static inline int aimslint_set_cache_max_size(long long bytes) {
+    return git_libgit2_opts(GIT_OPT_SET_CACHE_MAX_SIZE, (ssize_t)bytes);
+}
 #endif

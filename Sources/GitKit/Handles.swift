@@ -7,7 +7,13 @@ import CLibGit2
 
 /// `git_libgit2_init` runs once, on first use of a repository; Swift initialises globals lazily
 /// and thread-safely. libgit2 is never shut down: it lives as long as the process.
-private let libgit2InitCount: Int32 = git_libgit2_init()
+/// Objects are read without re-hashing each one, as git reads them (libgit2 verifies by
+/// default, a fifth of the time of a tree walk); corruption still fails on inflate.
+private let libgit2InitCount: Int32 = {
+    let count = git_libgit2_init()
+    _ = aimslint_set_strict_hash_verification(0)
+    return count
+}()
 
 func ensureLibgit2() {
     _ = libgit2InitCount

@@ -1,47 +1,66 @@
-/// Which paths a tree diff looks at, and so which folders it needs to open at all.
+/// Which paths a tree diff or listing looks at, and so which folders it needs to open at all.
 ///
 /// A path is selected when it is one of the prefixes or lies under one (on a folder boundary:
 /// "models" selects "models/a.md", not "models2/a.md"), or when `matches` says so. Without
 /// `matches`, a folder is opened only if a prefix could lie inside it or it lies inside a prefix,
 /// which is what keeps a diff limited to a few system roots cheap.
+///
+/// Both questions cost time proportional to the path's depth (plus a binary search), not to the
+/// number of prefixes: a history scope holds hundreds of artifact paths.
 public struct PathFilter: Sendable {
     /// Everything.
     public static let all = PathFilter(prefixes: [""])
 
-    private let prefixes: [String]
+    /// The prefixes as bytes, sorted and unique.
+    private let sorted: [[UInt8]]
+    private let set: Set<[UInt8]>
     private let matches: (@Sendable (String) -> Bool)?
     private let selectsEverything: Bool
 
     public init(prefixes: [String], matches: (@Sendable (String) -> Bool)? = nil) {
-        let normalised = prefixes.map(Self.normalise)
-        self.prefixes = normalised
+        let normalised = Set(prefixes.map { Array(Self.normalise($0).utf8) })
+        set = normalised
+        sorted = normalised.sorted { $0.lexicographicallyPrecedes($1) }
         self.matches = matches
-        selectsEverything = normalised.contains("")
+        selectsEverything = normalised.contains([])
     }
 
     /// Whether a file path is part of the diff.
     public func selects(_ path: String) -> Bool {
         if selectsEverything { return true }
-        for prefix in prefixes where Self.isSameOrInside(path, prefix) { return true }
+        if isInsidePrefix(Array(path.utf8)) { return true }
         return matches?(path) ?? false
     }
 
     /// Whether a folder may hold selected paths and so must be opened.
     public func descends(into folder: String) -> Bool {
         if selectsEverything || matches != nil { return true }
-        for prefix in prefixes {
-            if Self.isSameOrInside(folder, prefix) || Self.isSameOrInside(prefix, folder) { return true }
+        let bytes = Array(folder.utf8)
+        if bytes.isEmpty { return !sorted.isEmpty }
+        return isInsidePrefix(bytes) || holdsPrefix(bytes)
+    }
+
+    /// The path itself or one of its ancestor folders is a prefix.
+    private func isInsidePrefix(_ path: [UInt8]) -> Bool {
+        if set.contains(path) { return true }
+        var end = path.count
+        while let slash = path[..<end].lastIndex(of: UInt8(ascii: "/")) {
+            if set.contains(Array(path[..<slash])) { return true }
+            end = slash
         }
         return false
     }
 
-    /// "a/b" is inside "a"; compared as bytes, like git paths.
-    private static func isSameOrInside(_ path: String, _ folder: String) -> Bool {
-        let pathBytes = path.utf8
-        let folderBytes = folder.utf8
-        guard pathBytes.starts(with: folderBytes) else { return false }
-        if pathBytes.count == folderBytes.count { return true }
-        return pathBytes[pathBytes.index(pathBytes.startIndex, offsetBy: folderBytes.count)] == UInt8(ascii: "/")
+    /// Some prefix lies inside the folder: the first prefix not before "folder/" starts with it.
+    private func holdsPrefix(_ folder: [UInt8]) -> Bool {
+        let key = folder + [UInt8(ascii: "/")]
+        var low = 0
+        var high = sorted.count
+        while low < high {
+            let middle = (low + high) / 2
+            if sorted[middle].lexicographicallyPrecedes(key) { low = middle + 1 } else { high = middle }
+        }
+        return low < sorted.count && sorted[low].starts(with: key)
     }
 
     /// Drops "./", leading and trailing slashes: "./models/" means "models".

@@ -168,6 +168,11 @@ public final class Repository: @unchecked Sendable {
 
     /// The size from the object header, or nil when the object is missing (partial clone,
     /// corruption), so a listing can carry on and the failure shows when content is read.
+    func blobSizeIfPresent(_ id: ObjectID) -> Int64? {
+        var oid = id.oid
+        return locked { _ in blobSizeIfPresent(&oid) }
+    }
+
     func blobSizeIfPresent(_ oid: UnsafePointer<git_oid>) -> Int64? {
         var length = 0
         var type = GIT_OBJECT_INVALID

@@ -156,3 +156,18 @@ extension Repository {
         }
     }
 }
+
+extension Repository {
+    /// The first parent of a commit, nil for a root commit or a shallow clone's boundary commit
+    /// (pass `boundary`, from `shallowBoundary()`). Reads one commit: the way to walk a branch's
+    /// first-parent line lazily, newest first, stopping whenever the caller has its answer
+    /// (a sorted revision walk reads the whole history before giving the first commit).
+    public func firstParent(of id: ObjectID, boundary: Set<ObjectID> = []) throws -> ObjectID? {
+        if boundary.contains(id) { return nil }
+        let commit = try lookupCommit(id)
+        return withExtendedLifetime(commit) {
+            guard git_commit_parentcount(commit.pointer) > 0 else { return nil }
+            return git_commit_parent_id(commit.pointer, 0).map(ObjectID.init)
+        }
+    }
+}

@@ -26,6 +26,11 @@ public enum EntryKind: Sendable, Hashable {
     }
 }
 
+/// Whether a commit listing reads every blob's size up front or only when asked.
+public enum SizeReading: Sendable {
+    case eager, onDemand
+}
+
 /// One path in a snapshot.
 public struct SnapshotEntry: Sendable, Hashable {
     /// Relative to the repository root, '/'-separated, as git stores it.
@@ -39,7 +44,11 @@ public struct SnapshotEntry: Sendable, Hashable {
     /// Bytes of content (for a symlink, the length of its target). 0 for submodules. -1 only
     /// when the blob is missing from the object database (partial clone, corruption): reading
     /// it then throws `GitError.objectMissing` naming the id, while the rest of the listing stays usable.
+    /// `SnapshotEntry.sizeNotRead` in a listing made with `sizes: .onDemand`: ask `Snapshot.size(of:)`.
     public let size: Int64
+
+    /// The `size` of an entry whose object header has not been read yet.
+    public static let sizeNotRead: Int64 = -2
 
     public init(path: String, id: ObjectID?, mode: UInt32, kind: EntryKind, size: Int64) {
         self.path = path
@@ -91,8 +100,14 @@ public final class Snapshot: @unchecked Sendable {
     /// Like `content(of:)`, but nil when the content is larger than `maxBytes`; the size is
     /// checked before anything is read.
     public func content(maxBytes: Int, of entry: SnapshotEntry) throws -> Data? {
-        if entry.size > Int64(maxBytes) { return nil }
+        if size(of: entry) > Int64(maxBytes) { return nil }
         return try read(entry, limit: maxBytes)
+    }
+
+    /// The entry's size, reading the object header when the listing did not (-1: the blob is missing).
+    public func size(of entry: SnapshotEntry) -> Int64 {
+        guard entry.size == SnapshotEntry.sizeNotRead, let id = entry.id else { return entry.size }
+        return repository.blobSizeIfPresent(id) ?? -1
     }
 
     private func read(_ entry: SnapshotEntry, limit: Int?) throws -> Data? {
@@ -122,14 +137,18 @@ extension Repository {
     /// packed repository, three quarters of it the header reads, so pass a filter when only some
     /// paths matter. An index snapshot reads only the index; a worktree snapshot also scans
     /// the working tree like `git status`.
-    public func snapshot(_ source: SnapshotSource, filter: PathFilter = .all) throws -> Snapshot {
+    ///
+    /// With `sizes: .onDemand` a commit listing reads no object headers: entries carry
+    /// `SnapshotEntry.sizeNotRead` and `Snapshot.size(of:)` reads the header of the few that are
+    /// asked about (a check reads only its artifacts).
+    public func snapshot(_ source: SnapshotSource, filter: PathFilter = .all, sizes: SizeReading = .eager) throws -> Snapshot {
         let entries: [SnapshotEntry]
         switch source {
         case .commit(let id):
             entries = try locked { _ in
                 let tree = try lookupRootTree(id)
                 var listing: [SnapshotEntry] = []
-                try collectEntries(of: tree, prefix: "", filter: filter, into: &listing)
+                try collectEntries(of: tree, prefix: "", filter: filter, sizes: sizes, into: &listing)
                 return listing
             }
         case .index:
@@ -148,7 +167,7 @@ extension Repository {
             let folder = (prefix ?? "").trimmingCharacters(in: CharacterSet(charactersIn: "/"))
             var listing: [SnapshotEntry] = []
             if folder.isEmpty {
-                try collectEntries(of: root, prefix: "", filter: .all, into: &listing)
+                try collectEntries(of: root, prefix: "", filter: .all, sizes: .eager, into: &listing)
                 return listing
             }
             var raw: OpaquePointer?
@@ -165,7 +184,7 @@ extension Repository {
                 guard let oid = git_tree_entry_id(entry.pointer) else { return [] }
                 if mode == 0o040000 {
                     let subtree = try lookupTree(oid)
-                    try collectEntries(of: subtree, prefix: folder + "/", filter: .all, into: &listing)
+                    try collectEntries(of: subtree, prefix: folder + "/", filter: .all, sizes: .eager, into: &listing)
                 } else if let leaf = makeEntry(path: folder, oid: oid, mode: mode) {
                     listing.append(leaf)
                 }
@@ -176,7 +195,7 @@ extension Repository {
 
     /// Depth-first listing of a tree. Git orders tree entries as if folder names ended in '/',
     /// which makes this walk produce full paths already in byte order.
-    func collectEntries(of tree: TreeHandle, prefix: String, filter: PathFilter,
+    func collectEntries(of tree: TreeHandle, prefix: String, filter: PathFilter, sizes: SizeReading,
                         into listing: inout [SnapshotEntry]) throws {
         try withExtendedLifetime(tree) {
             let count = git_tree_entrycount(tree.pointer)
@@ -189,8 +208,8 @@ extension Repository {
                 if mode == 0o040000 {
                     guard filter.descends(into: path) else { continue }
                     let subtree = try lookupTree(oid)
-                    try collectEntries(of: subtree, prefix: path + "/", filter: filter, into: &listing)
-                } else if filter.selects(path), let leaf = makeEntry(path: path, oid: oid, mode: mode) {
+                    try collectEntries(of: subtree, prefix: path + "/", filter: filter, sizes: sizes, into: &listing)
+                } else if filter.selects(path), let leaf = makeEntry(path: path, oid: oid, mode: mode, sizes: sizes) {
                     listing.append(leaf)
                 }
             }
@@ -198,9 +217,9 @@ extension Repository {
     }
 
     /// An entry for a tree leaf, sized from the object header (gitlinks have no local object).
-    func makeEntry(path: String, oid: UnsafePointer<git_oid>, mode: UInt32) -> SnapshotEntry? {
+    func makeEntry(path: String, oid: UnsafePointer<git_oid>, mode: UInt32, sizes: SizeReading = .eager) -> SnapshotEntry? {
         guard let kind = EntryKind(mode: mode) else { return nil }
-        let size: Int64 = kind == .submodule ? 0 : (blobSizeIfPresent(oid) ?? -1)
+        let size: Int64 = kind == .submodule ? 0 : sizes == .onDemand ? SnapshotEntry.sizeNotRead : (blobSizeIfPresent(oid) ?? -1)
         return SnapshotEntry(path: path, id: ObjectID(oid), mode: mode, kind: kind, size: size)
     }
 }

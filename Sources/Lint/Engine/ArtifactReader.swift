@@ -31,6 +31,17 @@ public final class ArtifactReader {
         return text
     }
 
+    /// Whether a Markdown file can have front matter at all: its first line starts with `---`
+    /// (after a byte order mark). Reads the blob but parses nothing, so the many ordinary
+    /// Markdown files of a repository cost a read, not a CommonMark parse. True when unsure.
+    public func mayHaveFrontMatter(_ entry: SnapshotEntry) -> Bool {
+        guard entry.kind == .file || entry.kind == .executable,
+              let data = try? snapshot.content(maxBytes: DocumentLimits.maxBytes, of: entry) else { return true }
+        var bytes = data[...]
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+        return bytes.starts(with: Array("---".utf8))
+    }
+
     private func read(_ entry: SnapshotEntry) -> ArtifactContent {
         switch entry.kind {
         case .submodule:
@@ -40,9 +51,10 @@ public final class ArtifactReader {
         case .file, .executable:
             break
         }
-        if entry.size > DocumentLimits.maxBytes {
+        let size = snapshot.size(of: entry)
+        if size > DocumentLimits.maxBytes {
             return .unreadable(ParseProblem(kind: .tooLarge,
-                message: "is \(entry.size) bytes, over the \(DocumentLimits.maxBytes / (1024 * 1024)) MiB limit for documents",
+                message: "is \(size) bytes, over the \(DocumentLimits.maxBytes / (1024 * 1024)) MiB limit for documents",
                 location: .start))
         }
         let data: Data

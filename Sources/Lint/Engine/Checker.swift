@@ -54,7 +54,7 @@ public struct Checker {
         switch source {
         case .revision(let revision):
             let commit = try repository.resolveCommit(revision)
-            return (try repository.snapshot(.commit(commit)), commit)
+            return (try repository.snapshot(.commit(commit), sizes: .onDemand), commit)
         case .index:
             let head = repository.isHeadUnborn ? nil : try repository.resolveCommit("HEAD")
             return (try repository.snapshot(.index), head)
@@ -128,6 +128,7 @@ public struct Checker {
         let policy = policyOverride ?? self.policy(in: snapshot)
         let history = GitChangeHistory(repository: repository, tip: commit)
         let project = ProjectBuilder(snapshot: snapshot, policy: policy, sourceName: source.name, history: history).build()
+        history.limit(to: project.historyScope)
         let result = engine.run(project, only: only, systems: systems)
         var checked = CheckedSnapshot(result: result, commit: commit, source: source,
                                       sourceLines: Checker.lines(of: Set(result.findings.map(\.location.path)), in: snapshot))

@@ -33,15 +33,18 @@ extension Checker {
         if case .revision = source, let headCommit, let mergeBase = try repository.mergeBase(headCommit, baseTip) {
             baseCommit = mergeBase
         }
-        let baseSnapshot = try repository.snapshot(.commit(baseCommit))
+        let baseSnapshot = try repository.snapshot(.commit(baseCommit), sizes: .onDemand)
         let policy = side == .base ? self.policy(in: baseSnapshot) : self.policy(in: headSnapshot)
         let changes = ChangeSet(base: baseCommit.hex, paths: Checker.changedPaths(from: baseSnapshot, to: headSnapshot))
 
         let history = GitChangeHistory(repository: repository, tip: headCommit)
         let headProject = ProjectBuilder(snapshot: headSnapshot, policy: policy, sourceName: source.name,
                                          history: history, changeSet: changes).build()
+        history.limit(to: headProject.historyScope)
+        let baseHistory = GitChangeHistory(repository: repository, tip: baseCommit)
         let baseProject = ProjectBuilder(snapshot: baseSnapshot, policy: policy, sourceName: baseRevision,
-                                         history: GitChangeHistory(repository: repository, tip: baseCommit)).build()
+                                         history: baseHistory).build()
+        baseHistory.limit(to: baseProject.historyScope)
         let today = SuppressionPass.today()
         var headResult = engine.run(headProject, only: only, systems: systems, today: today)
         let baseResult = engine.run(baseProject, only: only, systems: systems, today: today)

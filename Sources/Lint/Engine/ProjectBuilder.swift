@@ -77,6 +77,7 @@ public struct ProjectBuilder {
             guard case .json(let node) = content, Self.isCroissant(node) else { return nil }
             return Artifact(path: entry.path, kind: .croissant, blob: entry.id, content: content)
         }
+        guard reader.mayHaveFrontMatter(entry) else { return nil }
         let content = reader.content(of: entry)
         guard case .markdown(let document) = content, let front = document.frontMatter?.root else { return nil }
         if let declaration = Self.declaration(in: content), let kind = declaration.kind {

@@ -47,6 +47,12 @@ public struct Project: Sendable {
         self.artifactIndex = index
     }
 
+    /// The folders and files history questions are about: every system root and artifact path
+    /// (what `GitChangeHistory.limit(to:)` takes).
+    public var historyScope: [String] {
+        Array(Set(systems.map(\.root) + artifacts.map(\.path))).sorted()
+    }
+
     /// Whether a file exists at `path`.
     public func fileExists(_ path: String) -> Bool {
         let index = lowerBound(path)
