@@ -16,4 +16,10 @@ static inline int aimslint_set_strict_hash_verification(int enabled) {
 static inline int aimslint_set_cache_max_size(long long bytes) {
     return git_libgit2_opts(GIT_OPT_SET_CACHE_MAX_SIZE, (ssize_t)bytes);
 }
+
+/* The largest object of a type kept in the object cache (libgit2 keeps trees up to 4 KiB only,
+   so a folder of a few hundred entries is inflated again on every visit). */
+static inline int aimslint_set_cache_object_limit(git_object_t type, size_t bytes) {
+    return git_libgit2_opts(GIT_OPT_SET_CACHE_OBJECT_LIMIT, type, bytes);
+}
 #endif

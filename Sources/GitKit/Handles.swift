@@ -12,6 +12,11 @@ import CLibGit2
 private let libgit2InitCount: Int32 = {
     let count = git_libgit2_init()
     _ = aimslint_set_strict_hash_verification(0)
+    // Keep folders of up to 256 KiB of entries (about 5,000 names) in the object cache: history
+    // walks visit the same large folders commit after commit. The cache as a whole is capped
+    // at 128 MiB, which bounds memory however long the history.
+    _ = aimslint_set_cache_object_limit(GIT_OBJECT_TREE, 256 * 1024)
+    _ = aimslint_set_cache_max_size(128 * 1024 * 1024)
     return count
 }()
 

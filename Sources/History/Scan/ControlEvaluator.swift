@@ -1,3 +1,4 @@
+import Foundation
 import GitKit
 import Lint
 
@@ -90,23 +91,61 @@ final class ControlEvaluator {
             self.project = project
             prints = newPrints
             if full || old?.global != newPrints.global {
+                if let old {
+                    let a = Set(old.global.split(separator: "\n")), b = Set(newPrints.global.split(separator: "\n"))
+                    debugCount("full " + (a.symmetricDifference(b).map { String($0.prefix(60)) }.sorted().first ?? "?"))
+                } else { debugCount("full first") }
                 evaluate(rules: nil, subjects: nil)
                 return Outcome(states: states, stamp: stamp)
             }
             let gone = Set(old?.subjects.keys.filter { newPrints.subjects[$0] == nil } ?? [])
+            if !gone.isEmpty { debugCount("gone \(gone)") }
             states = states.filter { !gone.contains($0.key.system) }
             sensitivity = sensitivity.filter { !gone.contains($0.key.system) }
             let dirty = Set(newPrints.subjects.keys.filter { old?.subjects[$0] != newPrints.subjects[$0] })
-            if !dirty.isEmpty { evaluate(rules: nil, subjects: dirty) }
+            if !dirty.isEmpty {
+                // A subject id can change kind (a system's id passes to a dataset): its old
+                // controls go, and the evaluation brings back those that still apply.
+                states = states.filter { !dirty.contains($0.key.system) }
+                sensitivity = sensitivity.filter { !dirty.contains($0.key.system) }
+                debugCount("dirty \(dirty.count)")
+                evaluate(rules: nil, subjects: dirty)
+            }
+            if let old, old.names != newPrints.names || old.datasetIDs != newPrints.datasetIDs
+                || old.datasetDocuments != newPrints.datasetDocuments {
+                let appeared = old.names.symmetricDifference(newPrints.names)
+                let documents = old.datasetDocuments.symmetricDifference(newPrints.datasetDocuments)
+                let datasetsChanged = old.datasetIDs != newPrints.datasetIDs
+                let affected = sensitivity.filter { key, access in
+                    !dirty.contains(key.system) && access.existence.contains { question in
+                        switch question {
+                        case .datasetIDs: datasetsChanged
+                        case .datasetDocumentation: documents.contains(where: question.isAffected)
+                        case .file, .folder: appeared.contains(where: question.isAffected)
+                        }
+                    }
+                }.keys
+                if !affected.isEmpty {
+                    debugCount("existence \(affected.count)")
+                    evaluate(rules: Set(affected.map(\.rule)), subjects: Set(affected.map(\.system)))
+                }
+            }
         }
         let stillDue = due.keys.filter { states[$0] != nil }
         if !stillDue.isEmpty {
+            debugCount("due \(Set(stillDue.map(\.rule)).sorted()) \(Set(stillDue.map(\.system)).count)")
             evaluate(rules: Set(stillDue.map(\.rule)), subjects: Set(stillDue.map(\.system)))
         }
         return Outcome(states: states, stamp: stamp)
     }
 
     // MARK: - Running the rules
+
+    private func debugCount(_ what: String) {
+        if ProcessInfo.processInfo.environment["AIMSLINT_DEBUG_HISTORY"] != nil {
+            FileHandle.standardError.write(Data("eval \(what)\n".utf8))
+        }
+    }
 
     /// Runs `rules` (nil: all) for `subjects` (nil: all; nil inside the set: the repository) and
     /// stores their statuses.
@@ -185,8 +224,9 @@ final class ControlEvaluator {
         } else {
             useReader = sharedReader(for: snapshot)
         }
-        let project = ProjectBuilder(snapshot: snapshot, policy: policy, sourceName: "history", history: tracker)
+        var project = ProjectBuilder(snapshot: snapshot, policy: policy, sourceName: "history", history: tracker)
             .build(reader: useReader)
+        project.observer = tracker
         return (project, snapshot.entries)
     }
 

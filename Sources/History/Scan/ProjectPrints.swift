@@ -4,82 +4,96 @@ import Lint
 /// What each subject's controls can depend on, as comparable text, so an evaluation re-runs only
 /// the subjects whose inputs changed.
 ///
-/// - `global`: the policy files and licences (with content), the names of every other file the
-///   project lists (existence only), and every artifact's path, kind and declared system — which
-///   between them decide which systems and datasets exist. A change here re-evaluates everything.
-/// - per system: the content (blob ids) of its own artifacts and of its datasets' documents;
-///   per dataset: its documents and its system's artifacts (cards and datasheets refer to each
-///   other); the repository: every artifact.
+/// - `global`: the policy files and licences (with content). A change here re-evaluates everything.
+/// - `names`, `datasetIDs`, `datasetDocuments`: which files, datasets and dataset documents
+///   exist. A change re-evaluates only the controls whose rules asked about it (`ExistenceQuestion`).
+/// - per system: its definition, the definitions of the datasets it holds or uses, the content
+///   (blob ids) of the artifacts the engine gives it and of its datasets' documents;
+///   per dataset: its definition, the systems that hold or use it, its documents and its
+///   system's artifacts (cards and datasheets refer to each other); the repository: every
+///   artifact with its owner.
 ///
-/// A rule that reads the *content* of another system's documents would be missed; none does.
+/// A rule that reads the *content* of an unrelated system's documents would be missed; none does.
 struct ProjectPrints: Equatable {
     var global: String
+    /// Every path the project lists.
+    var names: Set<String>
+    var datasetIDs: [String]
+    /// The paths of dataset documentation.
+    var datasetDocuments: Set<String>
     var subjects: [String?: String]
     /// Per subject, why one of its own artifacts cannot be read (the first, by path).
     var unreadable: [String: String]
 
     init(project: Project, entries: [SnapshotEntry]) {
-        let artifactPaths = Set(project.artifacts.map(\.path))
         var global: [String] = []
-        for entry in entries where !artifactPaths.contains(entry.path) {
-            let withContent = entry.path.hasPrefix(".aims/") || project.licenseFiles[entry.path] != nil
-            global.append(withContent ? "\(entry.path) \(entry.id?.hex ?? "-") \(entry.mode)" : entry.path)
-        }
-        for artifact in project.artifacts {
-            global.append("artifact \(artifact.path) \(artifact.kind.rawValue) \(artifact.declaredSystem ?? "-")")
+        var names: Set<String> = []
+        for entry in entries {
+            names.insert(entry.path)
+            if entry.path.hasPrefix(".aims/") || project.licenseFiles[entry.path] != nil {
+                global.append("\(entry.path) \(entry.id?.hex ?? "-") \(entry.mode)")
+            }
         }
         self.global = global.joined(separator: "\n")
+        self.names = names
+        datasetIDs = project.datasets.map(\.id).sorted()
+        datasetDocuments = Set(project.artifacts.filter { $0.kind.documentsDataset }.map(\.path))
 
-        // Every system that could own an artifact: those whose root holds it (the owner is the
-        // nearest of them), the one its front matter names, and the one an explicit path or a
-        // `.aims/systems/ID/`, `docs/ai/ID/` folder names. A superset of `Project.owner(of:)`, which
-        // costs a scan of all systems per call; a wider print only means an extra re-evaluation.
-        var byRoot: [String: [String]] = [:]
-        var explicit: [String: [String]] = [:]
-        for system in project.systems {
-            byRoot[system.root, default: []].append(system.id)
-            for path in system.artifactPaths.values { explicit[path, default: []].append(system.id) }
-        }
-        let ids = Set(project.systems.map(\.id))
-        func line(_ artifact: Artifact) -> String { "\(artifact.path) \(artifact.blob?.hex ?? "-")" }
-        var own: [String: [String]] = [:]
+        // What the engine hands each subject (Engine.run): its owned artifacts, and for a dataset
+        // the dataset documents inside its root.
+        var owned: [String: [String]] = [:]
         var problems: [String: String] = [:]
+        var repository: [String] = []
         for artifact in project.artifacts {
-            var candidates = explicit[artifact.path] ?? []
-            if let declared = artifact.declaredSystem, ids.contains(declared) { candidates.append(declared) }
-            for prefix in [".aims/systems/", "docs/ai/"] where artifact.path.hasPrefix(prefix) {
-                let rest = artifact.path.dropFirst(prefix.count)
-                if let slash = rest.firstIndex(of: "/"), ids.contains(String(rest[..<slash])) { candidates.append(String(rest[..<slash])) }
+            let owner = project.owner(of: artifact)
+            let line = "\(artifact.path) \(artifact.kind.rawValue) \(artifact.blob?.hex ?? "-")"
+            repository.append("\(line) \(owner ?? "-")")
+            var holders = owner.map { [$0] } ?? []
+            if artifact.kind.documentsDataset {
+                for dataset in project.datasets where PathMath.isInside(artifact.path, folder: dataset.root) && dataset.id != owner {
+                    holders.append(dataset.id)
+                }
             }
-            var folder = artifact.path
-            repeat {
-                folder = PathMath.parent(of: folder)
-                candidates += byRoot[folder] ?? []
-            } while !folder.isEmpty
-            for system in Set(candidates) { own[system, default: []].append(line(artifact)) }
-            if let problem = Self.problem(artifact), let owner = project.owner(of: artifact), problems[owner] == nil {
-                problems[owner] = problem
+            for holder in holders {
+                owned[holder, default: []].append(line)
+                if problems[holder] == nil, let problem = Self.problem(artifact) { problems[holder] = problem }
             }
         }
-        var datasetDocs: [String: [String]] = [:]
-        for dataset in project.datasets {
-            for artifact in project.artifacts where artifact.kind.documentsDataset && PathMath.isInside(artifact.path, folder: dataset.root) {
-                datasetDocs[dataset.id, default: []].append(line(artifact))
-                if problems[dataset.id] == nil, let problem = Self.problem(artifact) { problems[dataset.id] = problem }
-            }
-        }
+        let systems = Dictionary(project.systems.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var subjects: [String?: String] = [:]
         for system in project.systems {
-            let docs = project.datasets.filter { $0.system == system.id }.flatMap { datasetDocs[$0.id] ?? [] }
-            subjects[system.id] = ((own[system.id] ?? []) + ["datasets"] + docs).joined(separator: "\n")
+            let datasets = project.datasets.filter { $0.system == system.id || $0.usedBy.contains(system.id) }
+            var lines = [Self.describe(system)] + datasets.map(Self.describe) + (owned[system.id] ?? [])
+            lines.append("datasets")
+            for dataset in datasets where dataset.system == system.id { lines += owned[dataset.id] ?? [] }
+            subjects[system.id] = lines.joined(separator: "\n")
         }
         for dataset in project.datasets {
-            let system = dataset.system.flatMap { own[$0] } ?? []
-            subjects[dataset.id] = ((datasetDocs[dataset.id] ?? []) + ["system"] + system).joined(separator: "\n")
+            let related = ([dataset.system].compactMap { $0 } + dataset.usedBy).compactMap { systems[$0] }
+            var lines = [Self.describe(dataset)] + related.map(Self.describe) + (owned[dataset.id] ?? [])
+            lines.append("system")
+            lines += dataset.system.flatMap { owned[$0] } ?? []
+            subjects[dataset.id] = lines.joined(separator: "\n")
         }
-        subjects[String?.none] = project.artifacts.map(line).joined(separator: "\n")
+        subjects[String?.none] = repository.joined(separator: "\n")
         self.subjects = subjects
         self.unreadable = problems
+    }
+
+    /// Every field of a system's definition, in a fixed order.
+    static func describe(_ system: AISystem) -> String {
+        let paths = system.artifactPaths.map { "\($0.key.rawValue)=\($0.value)" }.sorted().joined(separator: ",")
+        return "system \(system.id) \(system.root) \(system.stage.rawValue) \(system.risk.rawValue) \(system.continuousLearning) "
+            + "\(system.owner ?? "-") [\(paths)] \(anchor(system.declaration)) \(anchor(system.stageDeclaration))"
+    }
+
+    /// Every field of a dataset's definition, in a fixed order.
+    static func describe(_ dataset: Dataset) -> String {
+        "dataset \(dataset.id) \(dataset.root) \(dataset.system ?? "-") \(anchor(dataset.declaration)) [\(dataset.usedBy.sorted().joined(separator: ","))]"
+    }
+
+    private static func anchor(_ anchor: Anchor?) -> String {
+        anchor.map { "\($0)" } ?? "-"
     }
 
     /// Why an artifact's content cannot be checked, or nil.

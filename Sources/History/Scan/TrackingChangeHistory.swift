@@ -7,14 +7,16 @@ import Lint
 struct HistoryAccess: Hashable, Sendable {
     var readsTip = false
     var selectors: Set<PathSelector> = []
+    /// Which files' existence the evaluation asked about (links, training code).
+    var existence: Set<ExistenceQuestion> = []
 
-    var isEmpty: Bool { !readsTip && selectors.isEmpty }
+    var isEmpty: Bool { !readsTip && selectors.isEmpty && existence.isEmpty }
 }
 
 /// `ChangeHistory` for a walk through history: answers for the commit being evaluated, carried
 /// forward from commit to commit instead of walking back each time, and records which control
 /// asked what, so the evaluator knows which controls depend on dates rather than documents.
-final class TrackingChangeHistory: ChangeHistory, @unchecked Sendable {
+final class TrackingChangeHistory: ChangeHistory, ProjectObserver, @unchecked Sendable {
     private let repository: Repository
     private let shallowBoundary: Set<ObjectID>
     private let lock = NSLock()
@@ -47,6 +49,12 @@ final class TrackingChangeHistory: ChangeHistory, @unchecked Sendable {
             let answer = tipID.flatMap { try? walkBack(selector, from: $0) }
             answers[selector] = answer
             return answer
+        }
+    }
+
+    func asked(_ question: ExistenceQuestion) {
+        locked {
+            if let current { accesses[current, default: HistoryAccess()].existence.insert(question) }
         }
     }
 

@@ -52,6 +52,18 @@ public protocol ChangeHistory: Sendable {
     var tip: CommitStamp? { get }
     /// The newest first-parent commit that added, changed or removed a selected file.
     func lastChange(_ selector: PathSelector) -> CommitStamp?
+    /// The same, but only a change made after `bound` (an earlier answer, or the tip) counts:
+    /// "did the model change after the card?" walks back to the card's commit, not to the root.
+    func lastChange(_ selector: PathSelector, after bound: CommitStamp?) -> CommitStamp?
+}
+
+extension ChangeHistory {
+    /// Judged by commit time when an implementation knows no better.
+    public func lastChange(_ selector: PathSelector, after bound: CommitStamp?) -> CommitStamp? {
+        guard let change = lastChange(selector) else { return nil }
+        guard let bound else { return change }
+        return change.time > bound.time ? change : nil
+    }
 }
 
 /// `ChangeHistory` over a GitKit repository: one lazy first-parent walk, newest first, shared by
@@ -65,13 +77,18 @@ public final class GitChangeHistory: ChangeHistory, @unchecked Sendable {
     private let repository: Repository
     private let tipID: ObjectID?
     private let lock = NSLock()
-    private var cache: [PathSelector: CommitStamp?] = [:]
+    private var cache: [Question: CommitStamp?] = [:]
     public let tip: CommitStamp?
 
     /// What the shared log records: nil is everything.
     private var scope: [String]?
     /// The commits diffed so far, newest first, with the paths each changed (inside `scope`).
     private var log: [(commit: ObjectID, paths: [String])] = []
+    private var positions: [ObjectID: Int] = [:]
+    /// Every path the log has seen, with the position of the newest commit that changed it.
+    private var newest: [String: Int] = [:]
+    /// The same paths as bytes, sorted, for "everything inside this folder" questions.
+    private var knownPaths: [[UInt8]] = []
     /// The newest commit not yet in the log; nil once the walk reached the root (or an error).
     private var cursor: ObjectID?
     private lazy var boundary: Set<ObjectID> = Set(repository.shallowBoundary())
@@ -98,13 +115,29 @@ public final class GitChangeHistory: ChangeHistory, @unchecked Sendable {
     }
 
     public func lastChange(_ selector: PathSelector) -> CommitStamp? {
+        lastChange(selector, after: nil)
+    }
+
+    /// Walks down the first-parent line to `bound` at most (its own change does not count: it is
+    /// not "after" itself). A bound not on the line walks the whole line.
+    public func lastChange(_ selector: PathSelector, after bound: CommitStamp?) -> CommitStamp? {
         lock.lock()
         defer { lock.unlock() }
-        if let cached = cache[selector] { return cached }
-        let commit = covers(selector) ? searchSharedLog(selector) : walkAlone(selector)
+        let boundID = bound.flatMap { ObjectID(hex: $0.commit) }
+        let key = Question(selector: selector, bound: boundID)
+        if let cached = cache[key] { return cached }
+        let commit = covers(selector) ? searchSharedLog(selector, bound: boundID) : walkAlone(selector, bound: boundID)
         let answer = commit.flatMap { try? GitChangeHistory.stamp(repository.commitInfo($0)) }
-        cache[selector] = answer
+        cache[key] = answer
+        if ProcessInfo.processInfo.environment["AIMSLINT_DEBUG_HISTORY"] != nil {
+            FileHandle.standardError.write(Data("history \(covers(selector)) depth=\(log.count) found=\(commit != nil) bound=\(bound?.commit.prefix(8) ?? "-") \(selector)\n".utf8))
+        }
         return answer
+    }
+
+    private struct Question: Hashable {
+        let selector: PathSelector
+        let bound: ObjectID?
     }
 
     /// Whether every path the selector can pick lies inside the shared log's scope.
@@ -115,22 +148,72 @@ public final class GitChangeHistory: ChangeHistory, @unchecked Sendable {
         }
     }
 
-    private func searchSharedLog(_ selector: PathSelector) -> ObjectID? {
-        if let hit = log.first(where: { $0.paths.contains(where: selector.selects) }) { return hit.commit }
+    private func searchSharedLog(_ selector: PathSelector, bound: ObjectID?) -> ObjectID? {
+        let boundPosition = bound.flatMap { positions[$0] }
+        if let hit = searchIndex(selector) {
+            return boundPosition.map { hit < $0 } ?? true ? log[hit].commit : nil
+        }
+        if boundPosition != nil { return nil }
         let filter = scope.map { PathFilter(prefixes: $0) } ?? .all
         while let id = cursor {
+            if id == bound { return nil }
             guard let step = step(id, filter: filter) else { cursor = nil; break }
             cursor = step.parent
-            log.append((id, step.paths))
+            record(id, paths: step.paths)
             if step.paths.contains(where: selector.selects) { return id }
         }
         return nil
     }
 
-    private func walkAlone(_ selector: PathSelector) -> ObjectID? {
+    private func record(_ commit: ObjectID, paths: [String]) {
+        let position = log.count
+        log.append((commit, paths))
+        positions[commit] = position
+        for path in paths where newest[path] == nil {
+            newest[path] = position
+            let bytes = Array(path.utf8)
+            knownPaths.insert(bytes, at: lowerBound(bytes))
+        }
+    }
+
+    /// The position in the log of the newest commit that changed a selected path, from the
+    /// paths seen so far: exact paths by lookup, folders by the range of known paths inside them.
+    private func searchIndex(_ selector: PathSelector) -> Int? {
+        var best: Int?
+        func consider(_ path: String) {
+            guard let position = newest[path], best.map({ position < $0 }) ?? true, selector.selects(path) else { return }
+            best = position
+        }
+        selector.exact.forEach(consider)
+        for folder in selector.folders {
+            if folder.isEmpty {
+                newest.keys.forEach(consider)
+                continue
+            }
+            let start = Array((folder + "/").utf8)
+            var index = lowerBound(start)
+            while index < knownPaths.count, knownPaths[index].starts(with: start) {
+                consider(String(decoding: knownPaths[index], as: UTF8.self))
+                index += 1
+            }
+        }
+        return best
+    }
+
+    private func lowerBound(_ key: [UInt8]) -> Int {
+        var low = 0
+        var high = knownPaths.count
+        while low < high {
+            let middle = (low + high) / 2
+            if knownPaths[middle].lexicographicallyPrecedes(key) { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+
+    private func walkAlone(_ selector: PathSelector, bound: ObjectID?) -> ObjectID? {
         let filter = PathFilter(prefixes: selector.exact + selector.folders)
         var next = tipID
-        while let id = next {
+        while let id = next, id != bound {
             guard let step = step(id, filter: filter) else { return nil }
             if step.paths.contains(where: selector.selects) { return id }
             next = step.parent

@@ -20,6 +20,9 @@ public struct Project: Sendable {
     public let history: (any ChangeHistory)?
     /// What the change under review touches (`--base`, `--staged`); nil outside diff mode.
     public let changeSet: ChangeSet?
+    /// Told of every existence question rules ask (history uses it to re-run only the controls
+    /// a file's appearance or removal can change); nil in a plain check.
+    public var observer: (any ProjectObserver)?
     /// The owning system of every artifact, worked out once (rules ask for it per artifact).
     private let owners: [String: String]
     /// Artifacts by path.
@@ -55,12 +58,31 @@ public struct Project: Sendable {
 
     /// Whether a file exists at `path`.
     public func fileExists(_ path: String) -> Bool {
+        observer?.asked(.file(path))
         let index = lowerBound(path)
         return index < paths.count && paths[index] == path
     }
 
+    /// Whether dataset documentation (a datasheet, dataset card or Croissant file) lies in
+    /// `folder`, in a folder above it or in one below it.
+    public func datasetDocumentation(near folder: String) -> Bool {
+        observer?.asked(.datasetDocumentation(near: folder))
+        return artifacts.contains { $0.kind.documentsDataset && Project.isNear($0.folder, folder) }
+    }
+
+    static func isNear(_ one: String, _ other: String) -> Bool {
+        PathMath.isInside(one, folder: other) || PathMath.isInside(other, folder: one)
+    }
+
+    /// The ids of every dataset, sorted.
+    public var datasetIDs: [String] {
+        observer?.asked(.datasetIDs)
+        return datasets.map(\.id).sorted()
+    }
+
     /// Whether any file lies inside `folder`.
     public func folderExists(_ folder: String) -> Bool {
+        observer?.asked(.folder(folder))
         if folder.isEmpty { return !paths.isEmpty }
         let prefix = folder + "/"
         let index = lowerBound(prefix)
@@ -69,6 +91,7 @@ public struct Project: Sendable {
 
     /// Files inside `folder`, in order.
     public func files(inside folder: String) -> ArraySlice<String> {
+        observer?.asked(.folder(folder))
         if folder.isEmpty { return paths[...] }
         let prefix = folder + "/"
         var index = lowerBound(prefix)
@@ -139,4 +162,32 @@ public struct ChangeSet: Hashable, Sendable {
     }
 
     public func contains(_ path: String) -> Bool { paths.contains(path) }
+}
+
+/// A question about which files exist, as rules ask it through `Project`.
+public enum ExistenceQuestion: Hashable, Sendable {
+    /// `fileExists(path)`.
+    case file(String)
+    /// `folderExists(folder)` or `files(inside: folder)`.
+    case folder(String)
+    /// `datasetDocumentation(near: folder)`.
+    case datasetDocumentation(near: String)
+    /// `datasetIDs`.
+    case datasetIDs
+
+    /// Whether adding or removing the file at `path` (for `datasetDocumentation`, a dataset
+    /// document) can change the answer. `datasetIDs` changes with the list of datasets only.
+    public func isAffected(by path: String) -> Bool {
+        switch self {
+        case .file(let file): file == path
+        case .folder(let folder): PathMath.isInside(path, folder: folder)
+        case .datasetDocumentation(let folder): Project.isNear(PathMath.parent(of: path), folder)
+        case .datasetIDs: false
+        }
+    }
+}
+
+/// Watches the existence questions rules ask of a project.
+public protocol ProjectObserver: AnyObject, Sendable {
+    func asked(_ question: ExistenceQuestion)
 }

@@ -86,17 +86,13 @@ struct DatasetDocumented: Rule {
     private func undocumentedLinks(_ context: RuleContext) -> [Violation] {
         let project = context.project
         let declaredRoots = project.datasets.filter { $0.declaration != nil }.map(\.root)
-        let documentFolders = project.artifacts.filter { $0.kind.documentsDataset }.map(\.folder)
         var violations: [Violation] = []
         for card in context.modelCards {
             for link in ModelCardDataLinks.links(in: card, project: project) {
                 // A declared dataset is judged on its own (its config line), not once per card.
                 if declaredRoots.contains(where: { PathMath.isInside(link.target, folder: $0) }) { continue }
                 let folder = link.isFolder ? link.target : PathMath.parent(of: link.target)
-                let covered = documentFolders.contains { documents in
-                    PathMath.isInside(folder, folder: documents) || PathMath.isInside(documents, folder: folder)
-                }
-                if covered { continue }
+                if project.datasetDocumentation(near: folder) { continue }
                 let what = link.isFolder ? "folder" : "file"
                 violations.append(Violation(
                     "the model card uses local data \(link.target) but no datasheet, dataset card or Croissant file "

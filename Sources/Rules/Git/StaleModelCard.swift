@@ -34,7 +34,7 @@ struct StaleModelCard: Rule {
         let model = PathSelector(folders: [root], excluding: context.artifacts.map(\.path))
         guard let cardChange = history.lastChange(PathSelector(exact: [card.path])) else { return .pass }
         let modelSelector = ModelSelector(selector: model, root: root)
-        guard let modelChange = modelSelector.lastChange(history), modelChange.time > cardChange.time else { return .pass }
+        guard let modelChange = modelSelector.lastChange(history, after: cardChange), modelChange.time > cardChange.time else { return .pass }
         return .evaluated([Violation(
             "\(card.path) last changed on \(String(cardChange.date.prefix(10))) but the model or data of \(system.id) changed on \(String(modelChange.date.prefix(10))) (commit \(modelChange.commit.prefix(7)))",
             at: card.firstLine, anchor: "stale")])
@@ -46,8 +46,9 @@ struct ModelSelector {
     let selector: PathSelector
     let root: String
 
-    func lastChange(_ history: any ChangeHistory) -> CommitStamp? {
+    /// The newest change after `bound` (the card's last change): the walk stops there.
+    func lastChange(_ history: any ChangeHistory, after bound: CommitStamp?) -> CommitStamp? {
         let suffixes = ModelFiles.modelSuffixes + [".py", ".ipynb", "config.json", ".csv", ".parquet", ".jsonl", ".tsv", ".arrow"]
-        return history.lastChange(PathSelector(folders: [root], suffixes: suffixes, excluding: selector.excluding))
+        return history.lastChange(PathSelector(folders: [root], suffixes: suffixes, excluding: selector.excluding), after: bound)
     }
 }

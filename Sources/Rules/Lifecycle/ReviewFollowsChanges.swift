@@ -101,11 +101,14 @@ struct ReviewFollowsChanges: Rule {
                 content: "recording when the model card and assessments were last reviewed and the decision taken")])
         }
         // The review is as old as its oldest piece of evidence (every assessment must be revisited).
-        let reviewed = evidence.map { (path: $0, time: Self.changed($0, history) ?? tip.time) }.min { ($0.time, $0.path) < ($1.time, $1.path) }
+        let reviewed = evidence.map { path in
+            let stamp = history.lastChange(PathSelector(exact: [path])) ?? tip
+            return (path: path, time: stamp.time, stamp: stamp)
+        }.min { ($0.time, $0.path) < ($1.time, $1.path) }
         guard let reviewed else { return .evaluated(violations) }
         let what = reviews.isEmpty ? "\(reviewed.path) (no review record; the oldest of the model card and assessments)" : reviewed.path
         let anchor = Anchor(path: reviewed.path, line: 1)
-        if let change = Self.lastModelOrDataChange(context, system: system, history: history), change.time > reviewed.time {
+        if let change = Self.lastModelOrDataChange(context, system: system, history: history, after: reviewed.stamp), change.time > reviewed.time {
             violations.append(Violation(
                 "\(what) was last reviewed \(Self.day(reviewed.time)), before the model or data of '\(system.id)' changed in commit "
                     + "\(change.commit.prefix(7)) (\(change.date.prefix(10))): review the model card and assessments against the changed model and record it",
@@ -128,7 +131,9 @@ struct ReviewFollowsChanges: Rule {
     }
 
     /// The newest commit that touched the system's weights, data folder or training code.
-    static func lastModelOrDataChange(_ context: RuleContext, system: AISystem, history: any ChangeHistory) -> CommitStamp? {
+    /// Only changes after `bound` (the review) count, so the walk stops at the review's commit.
+    static func lastModelOrDataChange(_ context: RuleContext, system: AISystem, history: any ChangeHistory,
+                                      after bound: CommitStamp?) -> CommitStamp? {
         let root = system.root
         let training = context.project.files(inside: root).filter { path in
             let name = PathMath.name(of: path).lowercased()
@@ -140,7 +145,7 @@ struct ReviewFollowsChanges: Rule {
             PathSelector(exact: Array(training), folders: [root], suffixes: weightSuffixes),
             PathSelector(folders: [dataFolder], excluding: documents),
         ]
-        return selectors.compactMap { history.lastChange($0) }.max { ($0.time, $0.commit) < ($1.time, $1.commit) }
+        return selectors.compactMap { history.lastChange($0, after: bound) }.max { ($0.time, $0.commit) < ($1.time, $1.commit) }
     }
 
     /// A unix time as its UTC day, "2024-01-03".

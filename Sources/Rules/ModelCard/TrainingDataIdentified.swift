@@ -197,7 +197,7 @@ struct TrainingDataEvidence {
         let raw = lines.map(\.text).joined(separator: " ")
         compactText = TextChecks.compact(text + " " + raw + " " + destinations)
         let compacted = compactText
-        projectDatasets = project.datasets.map(\.id).filter { id in
+        projectDatasets = project.datasetIDs.filter { id in
             let form = TextChecks.compact(id)
             return form.count >= 4 && compacted.contains(form)
         }
