@@ -16,7 +16,7 @@ public enum EntryKind: Sendable, Hashable {
     case file, executable, symlink, submodule
 
     /// Git modes: 100644 file, 100755 executable, 120000 symlink, 160000 gitlink.
-    init?(mode: UInt32) {
+    public init?(mode: UInt32) {
         switch mode & 0o170000 {
         case 0o100000: self = mode & 0o111 != 0 ? .executable : .file
         case 0o120000: self = .symlink

@@ -14,13 +14,16 @@ public struct TreeChange: Sendable, Hashable {
     public let newPath: String?
     public let oldID: ObjectID?
     public let newID: ObjectID?
+    /// The git mode after the change (nil for a deletion).
+    public let newMode: UInt32?
 
-    public init(status: Status, oldPath: String?, newPath: String?, oldID: ObjectID?, newID: ObjectID?) {
+    public init(status: Status, oldPath: String?, newPath: String?, oldID: ObjectID?, newID: ObjectID?, newMode: UInt32? = nil) {
         self.status = status
         self.oldPath = oldPath
         self.newPath = newPath
         self.oldID = oldID
         self.newID = newID
+        self.newMode = newMode
     }
 
     /// The path after the change, or before it for a deletion.
@@ -111,7 +114,7 @@ private struct TreeDiffer {
         guard filter.selects(path) else { return }
         let status: TreeChange.Status = leafClass(oldMode) == leafClass(newMode) ? .modified : .typeChanged
         changes.append(TreeChange(status: status, oldPath: path, newPath: path,
-                                  oldID: ObjectID(oldID), newID: ObjectID(newID)))
+                                  oldID: ObjectID(oldID), newID: ObjectID(newID), newMode: newMode))
     }
 
     private mutating func removed(_ entry: OpaquePointer?, prefix: String) throws {
@@ -132,7 +135,8 @@ private struct TreeDiffer {
             guard filter.descends(into: path) else { return }
             try compare(nil, repository.lookupTree(id), prefix: path + "/")
         } else if filter.selects(path) {
-            changes.append(TreeChange(status: .added, oldPath: nil, newPath: path, oldID: nil, newID: ObjectID(id)))
+            changes.append(TreeChange(status: .added, oldPath: nil, newPath: path, oldID: nil, newID: ObjectID(id),
+                                      newMode: mode(entry)))
         }
     }
 
@@ -189,7 +193,7 @@ private func pairExactRenames(_ changes: [TreeChange]) -> [TreeChange] {
         consumed.insert(source)
         consumed.insert(position)
         renames.append(TreeChange(status: .renamed, oldPath: changes[source].oldPath,
-                                  newPath: changes[position].newPath, oldID: id, newID: id))
+                                  newPath: changes[position].newPath, oldID: id, newID: id, newMode: changes[position].newMode))
     }
     return changes.indices.filter { !consumed.contains($0) }.map { changes[$0] } + renames
 }

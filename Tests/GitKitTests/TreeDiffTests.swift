@@ -33,7 +33,8 @@ final class TreeDiffTests: XCTestCase {
         let changes = try repo.open().treeDiff(from: first, to: second)
         XCTAssertEqual(changes, [
             TreeChange(status: .modified, oldPath: "models/a/card.md", newPath: "models/a/card.md",
-                       oldID: try blob("\(first.hex):models/a/card.md"), newID: try blob("\(second.hex):models/a/card.md")),
+                       oldID: try blob("\(first.hex):models/a/card.md"), newID: try blob("\(second.hex):models/a/card.md"),
+                       newMode: 0o100644),
         ])
         XCTAssertEqual(changes.first?.path, "models/a/card.md")
     }
@@ -95,8 +96,8 @@ final class TreeDiffTests: XCTestCase {
         let cardB = try blob("\(first.hex):models/b/card.md")
         XCTAssertEqual(try opened.treeDiff(from: first, to: second, detectRenames: true), [
             TreeChange(status: .deleted, oldPath: "data/x.csv", newPath: nil, oldID: try blob("\(first.hex):data/x.csv"), newID: nil),
-            TreeChange(status: .added, oldPath: nil, newPath: "data/z.csv", oldID: nil, newID: try blob("\(second.hex):data/z.csv")),
-            TreeChange(status: .renamed, oldPath: "models/b/card.md", newPath: "models/c/card.md", oldID: cardB, newID: cardB),
+            TreeChange(status: .added, oldPath: nil, newPath: "data/z.csv", oldID: nil, newID: try blob("\(second.hex):data/z.csv"), newMode: 0o100644),
+            TreeChange(status: .renamed, oldPath: "models/b/card.md", newPath: "models/c/card.md", oldID: cardB, newID: cardB, newMode: 0o100644),
         ])
         XCTAssertEqual(try opened.treeDiff(from: first, to: second).map(\.status), [.deleted, .added, .deleted, .added])
         XCTAssertEqual(try opened.treeDiff(from: first, to: second).map(\.path),

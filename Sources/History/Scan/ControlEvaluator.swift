@@ -24,6 +24,10 @@ final class ControlEvaluator {
 
     /// Files whose content or existence the project is built from, at the current commit.
     private(set) var relevantPaths: Set<String> = []
+    /// The entries of the relevant paths at the current commit, kept up to date from each diff
+    /// (so no evaluation lists a tree); rebuilt from the tree when `trackedValid` is false.
+    private var trackedEntries: [String: SnapshotEntry] = [:]
+    private var trackedValid = false
     /// Every path the policy has mapped explicitly (kept once seen; relevance only grows).
     private var explicitPaths: Set<String> = []
     private(set) var states: [ControlKey: ControlState] = [:]
@@ -49,6 +53,7 @@ final class ControlEvaluator {
     /// Continues from a cached state: the relevant paths and carried history answers at `commit`.
     func restore(relevantPaths paths: Set<String>, answers: [PathSelector: CommitStamp?], at commit: ObjectID) {
         relevantPaths = paths
+        trackedValid = false
         tracker.restore(answers: answers, at: commit)
     }
 
@@ -63,12 +68,19 @@ final class ControlEvaluator {
             if let old = change.oldPath {
                 changed.append(old)
                 if relevantPaths.remove(old) != nil { relevantChanged = true }
+                trackedEntries[old] = nil
             }
             if let new = change.newPath {
                 if change.oldPath != new { changed.append(new) }
                 if isRelevant(new, explicit: explicitPaths) {
                     relevantPaths.insert(new)
                     relevantChanged = true
+                    if let id = change.newID, let mode = change.newMode, let kind = EntryKind(mode: mode) {
+                        trackedEntries[new] = SnapshotEntry(path: new, id: id, mode: mode, kind: kind,
+                                                     size: kind == .submodule ? 0 : SnapshotEntry.sizeNotRead)
+                    } else {
+                        trackedValid = false
+                    }
                 }
             }
         }
@@ -212,6 +224,7 @@ final class ControlEvaluator {
             let missing = explicit.subtracting(relevantPaths)
             if !missing.isEmpty {
                 relevantPaths.formUnion(missing)
+                trackedValid = false
                 snapshot = try relevantSnapshot(commit)
             }
         }
@@ -230,17 +243,20 @@ final class ControlEvaluator {
         return (project, snapshot.entries)
     }
 
-    /// A snapshot of just the relevant paths. `PathFilter` tests prefixes one by one on every tree
-    /// entry it passes, so with many paths a set lookup over the (fully walked) tree is cheaper;
-    /// with few, the prefixes keep the walk to the folders that hold them. Either way the whole
-    /// listing is redone per evaluation: GitKit has no public way to make a `Snapshot` from the
-    /// entries kept here, which would make this step proportional to the change.
+    /// A snapshot of just the relevant paths: the entries kept from the diffs, or (the first
+    /// time, after a cache restore, or when the policy names new paths) a listing of the tree.
     private func relevantSnapshot(_ commit: ObjectID) throws -> Snapshot {
-        let wanted = relevantPaths
-        if wanted.count <= Self.prefixLimit {
-            return try repository.snapshot(.commit(commit), filter: PathFilter(prefixes: wanted.sorted()))
+        if trackedValid {
+            let entries = trackedEntries.values.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+            return Snapshot(source: .commit(commit), entries: entries, repository: repository)
         }
-        return try repository.snapshot(.commit(commit), filter: PathFilter(prefixes: []) { wanted.contains($0) })
+        let wanted = relevantPaths
+        let snapshot = wanted.count <= Self.prefixLimit
+            ? try repository.snapshot(.commit(commit), filter: PathFilter(prefixes: wanted.sorted()), sizes: .onDemand)
+            : try repository.snapshot(.commit(commit), filter: PathFilter(prefixes: []) { wanted.contains($0) }, sizes: .onDemand)
+        trackedEntries = Dictionary(snapshot.entries.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+        trackedValid = true
+        return snapshot
     }
 
     private static let prefixLimit = 8

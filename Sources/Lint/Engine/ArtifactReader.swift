@@ -10,6 +10,9 @@ import GitKit
 public final class ArtifactReader {
     private let snapshot: Snapshot
     private var cache: [ObjectID: ArtifactContent] = [:]
+    /// Blobs already seen to start (or not) with a front-matter fence.
+    private var fenced: Set<ObjectID> = []
+    private var unfenced: Set<ObjectID> = []
 
     public init(snapshot: Snapshot) {
         self.snapshot = snapshot
@@ -35,11 +38,19 @@ public final class ArtifactReader {
     /// (after a byte order mark). Reads the blob but parses nothing, so the many ordinary
     /// Markdown files of a repository cost a read, not a CommonMark parse. True when unsure.
     public func mayHaveFrontMatter(_ entry: SnapshotEntry) -> Bool {
+        if let id = entry.id {
+            if cache[id] != nil || fenced.contains(id) { return true }
+            if unfenced.contains(id) { return false }
+        }
         guard entry.kind == .file || entry.kind == .executable,
               let data = try? snapshot.content(maxBytes: DocumentLimits.maxBytes, of: entry) else { return true }
         var bytes = data[...]
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
-        return bytes.starts(with: Array("---".utf8))
+        let answer = bytes.starts(with: Array("---".utf8))
+        if let id = entry.id {
+            if answer { fenced.insert(id) } else { unfenced.insert(id) }
+        }
+        return answer
     }
 
     private func read(_ entry: SnapshotEntry) -> ArtifactContent {

@@ -88,7 +88,7 @@ struct ReviewFollowsChanges: Rule {
                 content: "recording the re-evaluation: what was checked, the decision (continue, change, retire) and the date")])
         }
         var violations: [Violation] = []
-        if let newest = reviews.last, let document = LifecycleDocument(newest) {
+        if let newest = reviews.last, let document = LifecycleDocument.memoised(newest) {
             violations += LifecycleReport.check([document], title: "review record", requirements: Self.requirements)
         }
         guard let history, let tip = history.tip else { return .evaluated(violations) }

@@ -56,6 +56,13 @@ struct LifecycleDocument: Sendable {
 
     var path: String { artifact.path }
 
+    private static let memo = ArtifactMemo<LifecycleDocument?>()
+
+    /// `init(_:)`, made once per path and blob for the process.
+    static func memoised(_ artifact: Artifact) -> LifecycleDocument? {
+        memo.value(for: artifact) { LifecycleDocument(artifact) }
+    }
+
     /// Nil for unreadable documents and LFS pointers (other rules report those).
     init?(_ artifact: Artifact) {
         self.artifact = artifact

@@ -9,7 +9,7 @@ import Lint
 enum LifecycleReport {
     /// The subject's readable documents of these kinds, in path order.
     static func documents(_ context: RuleContext, _ kinds: Set<ArtifactKind>) -> [LifecycleDocument] {
-        context.artifacts(kinds).compactMap(LifecycleDocument.init)
+        context.artifacts(kinds).compactMap(LifecycleDocument.memoised)
     }
 
     /// Whether the subject has any artifact of these kinds at all (readable or not).
