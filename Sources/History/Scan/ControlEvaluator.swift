@@ -1,4 +1,3 @@
-import Foundation
 import GitKit
 import Lint
 
@@ -14,6 +13,8 @@ final class ControlEvaluator {
     struct Outcome {
         let states: [ControlKey: ControlState]
         let stamp: CommitStamp
+        /// The controls set or removed by this step (the others kept their state).
+        let changed: Set<ControlKey>
     }
 
     private let repository: Repository
@@ -103,24 +104,16 @@ final class ControlEvaluator {
             self.project = project
             prints = newPrints
             if full || old?.global != newPrints.global {
-                if let old {
-                    let a = Set(old.global.split(separator: "\n")), b = Set(newPrints.global.split(separator: "\n"))
-                    debugCount("full " + (a.symmetricDifference(b).map { String($0.prefix(60)) }.sorted().first ?? "?"))
-                } else { debugCount("full first") }
                 evaluate(rules: nil, subjects: nil)
-                return Outcome(states: states, stamp: stamp)
+                return outcome(stamp)
             }
             let gone = Set(old?.subjects.keys.filter { newPrints.subjects[$0] == nil } ?? [])
-            if !gone.isEmpty { debugCount("gone \(gone)") }
-            states = states.filter { !gone.contains($0.key.system) }
-            sensitivity = sensitivity.filter { !gone.contains($0.key.system) }
+            dropStates(of: gone)
             let dirty = Set(newPrints.subjects.keys.filter { old?.subjects[$0] != newPrints.subjects[$0] })
             if !dirty.isEmpty {
                 // A subject id can change kind (a system's id passes to a dataset): its old
                 // controls go, and the evaluation brings back those that still apply.
-                states = states.filter { !dirty.contains($0.key.system) }
-                sensitivity = sensitivity.filter { !dirty.contains($0.key.system) }
-                debugCount("dirty \(dirty.count)")
+                dropStates(of: dirty)
                 evaluate(rules: nil, subjects: dirty)
             }
             if let old, old.names != newPrints.names || old.datasetIDs != newPrints.datasetIDs
@@ -138,44 +131,55 @@ final class ControlEvaluator {
                     }
                 }.keys
                 if !affected.isEmpty {
-                    debugCount("existence \(affected.count)")
                     evaluate(rules: Set(affected.map(\.rule)), subjects: Set(affected.map(\.system)))
                 }
             }
         }
         let stillDue = due.keys.filter { states[$0] != nil }
         if !stillDue.isEmpty {
-            debugCount("due \(Set(stillDue.map(\.rule)).sorted()) \(Set(stillDue.map(\.system)).count)")
             evaluate(rules: Set(stillDue.map(\.rule)), subjects: Set(stillDue.map(\.system)))
         }
-        return Outcome(states: states, stamp: stamp)
+        return outcome(stamp)
+    }
+
+    /// Controls set or removed since the last outcome.
+    private var touched: Set<ControlKey> = []
+    /// The date waivers are judged against, read once for the walk.
+    private let today = SuppressionPass.today()
+
+    private func outcome(_ stamp: CommitStamp) -> Outcome {
+        defer { touched = [] }
+        return Outcome(states: states, stamp: stamp, changed: touched)
+    }
+
+    /// Removes the controls of these subjects, remembering which went.
+    private func dropStates(of subjects: Set<String?>) {
+        for key in states.keys where subjects.contains(key.system) { touched.insert(key) }
+        states = states.filter { !subjects.contains($0.key.system) }
+        sensitivity = sensitivity.filter { !subjects.contains($0.key.system) }
     }
 
     // MARK: - Running the rules
 
-    private func debugCount(_ what: String) {
-        if ProcessInfo.processInfo.environment["AIMSLINT_DEBUG_HISTORY"] != nil {
-            FileHandle.standardError.write(Data("eval \(what)\n".utf8))
-        }
-    }
 
     /// Runs `rules` (nil: all) for `subjects` (nil: all; nil inside the set: the repository) and
     /// stores their statuses.
     private func evaluate(rules: Set<String>?, subjects: Set<String?>?) {
         guard let project else { return }
         guard let subjects else {
+            touched.formUnion(states.keys)
             states = [:]
             sensitivity = [:]
-            accept(engine.run(project, only: rules), kinds: nil)
+            accept(engine.run(project, only: rules, today: today), kinds: nil)
             return
         }
         let ids = Set(subjects.compactMap { $0 })
         if !ids.isEmpty {
-            accept(engine.run(project, only: rules, systems: ids), kinds: [.system, .dataset])
+            accept(engine.run(project, only: rules, systems: ids, today: today), kinds: [.system, .dataset])
         }
         if subjects.contains(nil) {
             let wanted = rules.map { $0.intersection(repositoryRules) } ?? repositoryRules
-            if !wanted.isEmpty { accept(engine.run(project, only: wanted), kinds: [.repository]) }
+            if !wanted.isEmpty { accept(engine.run(project, only: wanted, today: today), kinds: [.repository]) }
         }
     }
 
@@ -190,6 +194,7 @@ final class ControlEvaluator {
         for control in result.controls where kinds?.contains(control.subjectKind) ?? true {
             let key = ControlKey(system: control.subject, rule: control.ruleID)
             states[key] = state(of: control, key: key, reason: reasons[key] ?? anyReason[control.ruleID])
+            touched.insert(key)
             let access = tracker.access(of: key)
             sensitivity[key] = access.isEmpty ? nil : access
         }

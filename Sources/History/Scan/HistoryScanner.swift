@@ -142,7 +142,8 @@ private struct WalkContext {
         for (index, commit) in chain.enumerated() {
             let forceFull = base != nil && index == 0
             if let outcome = try evaluator.advance(to: commit, from: previous, parentIsPrevious: true, forceFull: forceFull) {
-                recorder.record(from: current, to: outcome.states, stamp: outcome.stamp, sequence: offset + index + 1)
+                recorder.record(from: current, to: outcome.states, stamp: outcome.stamp, sequence: offset + index + 1,
+                                keys: outcome.changed)
                 current = outcome.states
                 if oldest == nil { oldest = outcome.stamp }
             }
@@ -222,9 +223,10 @@ private struct TimelineRecorder {
         timelines.compactMapValues { $0.state.status == .absent ? nil : $0.state }
     }
 
+    /// `keys`: the only controls that may differ (nil: compare all).
     mutating func record(from old: [ControlKey: ControlState], to new: [ControlKey: ControlState],
-                         stamp: CommitStamp, sequence: Int) {
-        for key in Set(old.keys).union(new.keys) {
+                         stamp: CommitStamp, sequence: Int, keys: Set<ControlKey>? = nil) {
+        for key in keys ?? Set(old.keys).union(new.keys) {
             let before = old[key]?.status ?? .absent
             let after = new[key] ?? .absent
             guard before != after.status else { continue }

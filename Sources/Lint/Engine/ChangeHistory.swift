@@ -129,9 +129,6 @@ public final class GitChangeHistory: ChangeHistory, @unchecked Sendable {
         let commit = covers(selector) ? searchSharedLog(selector, bound: boundID) : walkAlone(selector, bound: boundID)
         let answer = commit.flatMap { try? GitChangeHistory.stamp(repository.commitInfo($0)) }
         cache[key] = answer
-        if ProcessInfo.processInfo.environment["AIMSLINT_DEBUG_HISTORY"] != nil {
-            FileHandle.standardError.write(Data("history \(covers(selector)) depth=\(log.count) found=\(commit != nil) bound=\(bound?.commit.prefix(8) ?? "-") \(selector)\n".utf8))
-        }
         return answer
     }
 

@@ -46,13 +46,7 @@ public struct Engine: Sendable {
     public func run(_ project: Project, only ruleIDs: Set<String>? = nil, systems systemFilter: Set<String>? = nil,
                     today: String = SuppressionPass.today()) -> LintResult {
         let subjects = Engine.subjects(of: project, filter: systemFilter)
-        var owned: [String: [Artifact]] = [:]
-        for artifact in project.artifacts {
-            if let owner = project.owner(of: artifact) { owned[owner, default: []].append(artifact) }
-            for dataset in project.datasets where PathMath.isInside(artifact.path, folder: dataset.root) && artifact.kind.documentsDataset {
-                if dataset.id != project.owner(of: artifact) { owned[dataset.id, default: []].append(artifact) }
-            }
-        }
+        let owned = project.holdings
         var findings: [Finding] = []
         var controls: [ControlResult] = []
         for rule in rules {

@@ -25,6 +25,9 @@ public struct Project: Sendable {
     public var observer: (any ProjectObserver)?
     /// The owning system of every artifact, worked out once (rules ask for it per artifact).
     private let owners: [String: String]
+    /// What the engine hands each subject, by id: the artifacts it owns, and for a dataset the
+    /// dataset documents inside its root, in path order.
+    public let holdings: [String: [Artifact]]
     /// Artifacts by path.
     private let artifactIndex: [String: Int]
 
@@ -45,6 +48,22 @@ public struct Project: Sendable {
             if let owner = Project.owner(of: artifact, systems: systems) { owners[artifact.path] = owner }
         }
         self.owners = owners
+        var holdings: [String: [Artifact]] = [:]
+        var datasetsByRoot: [String: [Dataset]] = [:]
+        for dataset in datasets { datasetsByRoot[dataset.root, default: []].append(dataset) }
+        for artifact in artifacts {
+            let owner = owners[artifact.path]
+            if let owner { holdings[owner, default: []].append(artifact) }
+            guard artifact.kind.documentsDataset else { continue }
+            var folder = artifact.path
+            repeat {
+                folder = PathMath.parent(of: folder)
+                for dataset in datasetsByRoot[folder] ?? [] where dataset.id != owner {
+                    holdings[dataset.id, default: []].append(artifact)
+                }
+            } while !folder.isEmpty
+        }
+        self.holdings = holdings
         var index: [String: Int] = [:]
         for (position, artifact) in artifacts.enumerated() { index[artifact.path] = position }
         self.artifactIndex = index
