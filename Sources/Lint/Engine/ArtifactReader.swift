@@ -9,20 +9,55 @@ import GitKit
 /// snapshots (base and head, or many commits in history) is parsed once.
 public final class ArtifactReader {
     private let snapshot: Snapshot
-    private var cache: [ObjectID: ArtifactContent] = [:]
-    /// Blobs already seen to start (or not) with a front-matter fence.
-    private var fenced: Set<ObjectID> = []
-    private var unfenced: Set<ObjectID> = []
+    private let store: Store
+
+    /// A blob as one format: the same bytes are JSON under one name and Markdown under another.
+    private struct Key: Hashable {
+        let blob: ObjectID
+        let format: Format
+    }
+
+    private enum Format {
+        case json, yaml, markdown
+
+        init(path: String) {
+            let lower = path.lowercased()
+            if lower.hasSuffix(".json") || lower.hasSuffix(".jsonld") {
+                self = .json
+            } else if lower.hasSuffix(".yml") || lower.hasSuffix(".yaml") {
+                self = .yaml
+            } else {
+                self = .markdown
+            }
+        }
+    }
+
+    /// Parsed content and front-matter verdicts by blob id, shareable between readers.
+    private final class Store {
+        var contents: [Key: ArtifactContent] = [:]
+        /// Blobs already seen to start (or not) with a front-matter fence.
+        var fenced: Set<ObjectID> = []
+        var unfenced: Set<ObjectID> = []
+    }
 
     public init(snapshot: Snapshot) {
         self.snapshot = snapshot
+        store = Store()
+    }
+
+    /// A reader of another snapshot (the base of a change) that shares `other`'s parsed blobs:
+    /// what is unchanged between the two is parsed once. Links resolve in this reader's snapshot.
+    public init(snapshot: Snapshot, sharing other: ArtifactReader) {
+        self.snapshot = snapshot
+        store = other.store
     }
 
     /// Reads and parses the entry at `path` (following an in-repository symlink once).
     public func content(of entry: SnapshotEntry) -> ArtifactContent {
-        if let id = entry.id, let cached = cache[id] { return cached }
+        let key = entry.kind == .symlink ? nil : entry.id.map { Key(blob: $0, format: Format(path: entry.path)) }
+        if let key, let cached = store.contents[key] { return cached }
         let result = read(entry)
-        if let id = entry.id { cache[id] = result }
+        if let key { store.contents[key] = result }
         return result
     }
 
@@ -39,8 +74,8 @@ public final class ArtifactReader {
     /// Markdown files of a repository cost a read, not a CommonMark parse. True when unsure.
     public func mayHaveFrontMatter(_ entry: SnapshotEntry) -> Bool {
         if let id = entry.id {
-            if cache[id] != nil || fenced.contains(id) { return true }
-            if unfenced.contains(id) { return false }
+            if store.contents[Key(blob: id, format: .markdown)] != nil || store.fenced.contains(id) { return true }
+            if store.unfenced.contains(id) { return false }
         }
         guard entry.kind == .file || entry.kind == .executable,
               let data = try? snapshot.content(maxBytes: DocumentLimits.maxBytes, of: entry) else { return true }
@@ -48,7 +83,7 @@ public final class ArtifactReader {
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
         let answer = bytes.starts(with: Array("---".utf8))
         if let id = entry.id {
-            if answer { fenced.insert(id) } else { unfenced.insert(id) }
+            if answer { store.fenced.insert(id) } else { store.unfenced.insert(id) }
         }
         return answer
     }
@@ -102,20 +137,20 @@ public final class ArtifactReader {
         case .failure(let problem): return .unreadable(problem)
         case .success(let decoded): text = decoded
         }
-        let lower = path.lowercased()
-        if lower.hasSuffix(".json") || lower.hasSuffix(".jsonld") {
+        switch Format(path: path) {
+        case .json:
             switch JSONDocument.parse(text) {
             case .success(let node): return .json(node)
             case .failure(let problem): return .unreadable(problem)
             }
-        }
-        if lower.hasSuffix(".yml") || lower.hasSuffix(".yaml") {
+        case .yaml:
             switch YAMLDocument.parse(text) {
             case .success(let node): return .yaml(node)
             case .failure(let problem): return .unreadable(problem)
             }
+        case .markdown:
+            return .markdown(MarkdownDocument.parse(text))
         }
-        return .markdown(MarkdownDocument.parse(text))
     }
 }
 

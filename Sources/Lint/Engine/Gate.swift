@@ -38,13 +38,16 @@ extension Checker {
         let changes = ChangeSet(base: baseCommit.hex, paths: Checker.changedPaths(from: baseSnapshot, to: headSnapshot))
 
         let history = GitChangeHistory(repository: repository, tip: headCommit)
+        let headReader = ArtifactReader(snapshot: headSnapshot)
         let headProject = ProjectBuilder(snapshot: headSnapshot, policy: policy, sourceName: source.name,
-                                         history: history, changeSet: changes).build()
-        history.limit(to: headProject.historyScope)
-        let baseHistory = GitChangeHistory(repository: repository, tip: baseCommit)
+                                         history: history, changeSet: changes).build(reader: headReader)
+        // The staged or working tree change sits on HEAD, its base: one history answers both sides.
+        let sameTip = headCommit == baseCommit
+        let baseHistory = sameTip ? history : GitChangeHistory(repository: repository, tip: baseCommit)
         let baseProject = ProjectBuilder(snapshot: baseSnapshot, policy: policy, sourceName: baseRevision,
-                                         history: baseHistory).build()
-        baseHistory.limit(to: baseProject.historyScope)
+                                         history: baseHistory).build(reader: ArtifactReader(snapshot: baseSnapshot, sharing: headReader))
+        history.limit(to: Array(Set(headProject.historyScope + (sameTip ? baseProject.historyScope : []))))
+        if !sameTip { baseHistory.limit(to: baseProject.historyScope) }
         let today = SuppressionPass.today()
         var headResult = engine.run(headProject, only: only, systems: systems, today: today)
         let baseResult = engine.run(baseProject, only: only, systems: systems, today: today)
