@@ -55,8 +55,27 @@ enum LifecycleText {
     static func isDigit(_ scalar: Unicode.Scalar) -> Bool { scalar >= "0" && scalar <= "9" }
 
     /// Lowercase, every run of non-alphanumerics read as one space, trimmed: the form in which
-    /// labels, headings and phrases are compared ("Risk-Owner:" → "risk owner").
+    /// labels, headings and phrases are compared ("Risk-Owner:" → "risk owner"). Remembered per
+    /// text: the rules look at the same lines and cue phrases again and again.
     static func matchForm(_ text: String) -> String {
+        formLock.lock()
+        if let known = forms[text] {
+            formLock.unlock()
+            return known
+        }
+        formLock.unlock()
+        let form = makeMatchForm(text)
+        formLock.lock()
+        if forms.count >= 200_000 { forms.removeAll(keepingCapacity: true) }
+        forms[text] = form
+        formLock.unlock()
+        return form
+    }
+
+    nonisolated(unsafe) private static var forms: [String: String] = [:]
+    private static let formLock = NSLock()
+
+    private static func makeMatchForm(_ text: String) -> String {
         var result = ""
         var pendingSpace = false
         for scalar in text.lowercased().unicodeScalars {
@@ -74,7 +93,31 @@ enum LifecycleText {
     /// Whether `phrase` (in match form) occurs in `form` (in match form) as whole words.
     static func containsPhrase(_ form: String, _ phrase: String) -> Bool {
         guard !phrase.isEmpty else { return false }
-        return " \(form) ".contains(" \(phrase) ")
+        return bytes(" \(form) ", contain: " \(phrase) ")
+    }
+
+    /// Plain byte search: both sides are in match form already, so no Unicode comparison is needed.
+    static func bytes(_ haystack: String, contain needle: String) -> Bool {
+        var haystack = haystack
+        var needle = needle
+        return haystack.withUTF8 { hay in
+            needle.withUTF8 { pin in
+                if pin.isEmpty { return true }
+                guard pin.count <= hay.count else { return false }
+                let first = pin[0]
+                var start = 0
+                let last = hay.count - pin.count
+                while start <= last {
+                    if hay[start] == first {
+                        var offset = 1
+                        while offset < pin.count && hay[start + offset] == pin[offset] { offset += 1 }
+                        if offset == pin.count { return true }
+                    }
+                    start += 1
+                }
+                return false
+            }
+        }
     }
 
     /// Whether any of the phrases occurs in `text` as whole words (case-insensitive). A phrase
@@ -85,7 +128,7 @@ enum LifecycleText {
         let padded = " \(form)"
         for phrase in phrases {
             if phrase.hasSuffix("*") {
-                if padded.contains(" " + matchForm(String(phrase.dropLast()))) { return true }
+                if bytes(padded, contain: " " + matchForm(String(phrase.dropLast()))) { return true }
             } else if containsPhrase(form, matchForm(phrase)) {
                 return true
             }
