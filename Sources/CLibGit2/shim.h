@@ -22,4 +22,13 @@ static inline int aimslint_set_cache_max_size(long long bytes) {
 static inline int aimslint_set_cache_object_limit(git_object_t type, size_t bytes) {
     return git_libgit2_opts(GIT_OPT_SET_CACHE_OBJECT_LIMIT, type, bytes);
 }
+
+/* How much of the pack files libgit2 keeps mapped, and in what windows: by default a 64-bit
+   process maps whole packs (1 GiB windows, 8 GiB in all), so a walk through a large history
+   keeps the whole pack resident. Smaller windows under a limit are unmapped least-recently-used. */
+static inline int aimslint_set_pack_windows(size_t window, size_t mapped_limit) {
+    int rc = git_libgit2_opts(GIT_OPT_SET_MWINDOW_SIZE, window);
+    if (rc != 0) return rc;
+    return git_libgit2_opts(GIT_OPT_SET_MWINDOW_MAPPED_LIMIT, mapped_limit);
+}
 #endif

@@ -14,9 +14,12 @@ private let libgit2InitCount: Int32 = {
     _ = aimslint_set_strict_hash_verification(0)
     // Keep folders of up to 256 KiB of entries (about 5,000 names) in the object cache: history
     // walks visit the same large folders commit after commit. The cache as a whole is capped
-    // at 128 MiB, which bounds memory however long the history.
+    // at 64 MiB, which bounds memory however long the history.
     _ = aimslint_set_cache_object_limit(GIT_OBJECT_TREE, 256 * 1024)
-    _ = aimslint_set_cache_max_size(128 * 1024 * 1024)
+    _ = aimslint_set_cache_max_size(64 * 1024 * 1024)
+    // Map packs in 32 MiB windows, at most 96 MiB at a time: resident memory stays bounded
+    // whatever the size of the repository (SPEC §9 asks for < 500 MiB on the large corpus).
+    _ = aimslint_set_pack_windows(32 * 1024 * 1024, 96 * 1024 * 1024)
     return count
 }()
 

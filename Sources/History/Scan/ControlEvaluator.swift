@@ -39,7 +39,6 @@ final class ControlEvaluator {
     private var prints: ProjectPrints?
     private var sensitivity: [ControlKey: HistoryAccess] = [:]
     private var reader: ArtifactReader?
-    private var readerBlobs: Set<ObjectID> = []
     private var cachedPolicy: (id: ObjectID?, policy: Policy)?
     private var cachedFilter: (selectors: Int, explicit: Int, filter: PathFilter)?
 
@@ -266,16 +265,17 @@ final class ControlEvaluator {
 
     private static let prefixLimit = 8
 
-    /// One reader for the whole walk, so each blob is parsed once; replaced when it holds many
-    /// more versions than the current tree has, which keeps memory bounded by the artifacts.
+    /// One reader for the whole walk, so each blob is parsed once while it stays in the tree.
     private func sharedReader(for snapshot: Snapshot) -> ArtifactReader {
-        if let reader, readerBlobs.count <= 2 * snapshot.entries.count + 512 {
-            readerBlobs.formUnion(snapshot.entries.compactMap(\.id))
+        let current = Set(snapshot.entries.compactMap(\.id))
+        if let reader {
+            // Only the blobs of this commit can be asked for again; the rest go, so memory is
+            // bounded by one tree's documents however long the history.
+            reader.keepOnly(current)
             return reader
         }
         let fresh = ArtifactReader(snapshot: snapshot)
         reader = fresh
-        readerBlobs = Set(snapshot.entries.compactMap(\.id))
         return fresh
     }
 

@@ -52,6 +52,13 @@ public final class ArtifactReader {
         store = other.store
     }
 
+    /// Forgets every parsed blob but these (a long walk keeps only what the current tree holds).
+    public func keepOnly(_ blobs: Set<ObjectID>) {
+        store.contents = store.contents.filter { blobs.contains($0.key.blob) }
+        store.fenced.formIntersection(blobs)
+        store.unfenced.formIntersection(blobs)
+    }
+
     /// Reads and parses the entry at `path` (following an in-repository symlink once).
     public func content(of entry: SnapshotEntry) -> ArtifactContent {
         let key = entry.kind == .symlink ? nil : entry.id.map { Key(blob: $0, format: Format(path: entry.path)) }

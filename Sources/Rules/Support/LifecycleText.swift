@@ -66,7 +66,7 @@ enum LifecycleText {
         formLock.unlock()
         let form = makeMatchForm(text)
         formLock.lock()
-        if forms.count >= 200_000 { forms.removeAll(keepingCapacity: true) }
+        if forms.count >= 50_000 { forms.removeAll(keepingCapacity: true) }
         forms[text] = form
         formLock.unlock()
         return form
