@@ -85,15 +85,23 @@ final class ControlEvaluator {
             }
         }
         let carried = parentIsPrevious ? changed : nil
+        // A control that read the tip's date is due again unless it said for which dates its
+        // answer holds (then only when this commit's date leaves that range).
+        var info: CommitInfo?
+        if sensitivity.values.contains(where: { $0.readsTip && $0.tipRange != nil }) {
+            info = try repository.commitInfo(commit)
+        }
+        let time = info?.committer.time
         let due = sensitivity.filter { _, access in
-            access.readsTip || (carried.map { tracker.touches($0, access.selectors) } ?? !access.selectors.isEmpty)
+            let tipDue = access.readsTip && (access.tipRange.flatMap { range in time.map { !range.contains($0) } } ?? true)
+            return tipDue || (carried.map { tracker.touches($0, access.selectors) } ?? !access.selectors.isEmpty)
         }
         let full = forceFull || project == nil
         if !full && !relevantChanged && due.isEmpty {
             tracker.move(to: commit, stamp: nil, changedPaths: carried)
             return nil
         }
-        let stamp = TrackingChangeHistory.stamp(try repository.commitInfo(commit))
+        let stamp = TrackingChangeHistory.stamp(try info ?? repository.commitInfo(commit))
         tracker.move(to: commit, stamp: stamp, changedPaths: carried)
         evaluations += 1
         if full || relevantChanged {
@@ -138,6 +146,17 @@ final class ControlEvaluator {
         if !stillDue.isEmpty {
             evaluate(rules: Set(stillDue.map(\.rule)), subjects: Set(stillDue.map(\.system)))
         }
+        return outcome(stamp)
+    }
+
+    /// Evaluates again, at the current commit, every control that read the tip: their statuses
+    /// hold, but their messages may count days. Nil when there is none.
+    func refreshTipReaders(at commit: ObjectID) throws -> Outcome? {
+        let keys = sensitivity.filter { $0.value.readsTip && $0.value.tipRange != nil }.keys
+        guard !keys.isEmpty, project != nil else { return nil }
+        let stamp = TrackingChangeHistory.stamp(try repository.commitInfo(commit))
+        tracker.setStamp(stamp)
+        evaluate(rules: Set(keys.map(\.rule)), subjects: Set(keys.map(\.system)))
         return outcome(stamp)
     }
 

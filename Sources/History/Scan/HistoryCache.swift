@@ -11,10 +11,12 @@ struct Checkpoint: Codable {
         let folders: [String]
         let suffixes: [String]
         let excluding: [String]
+        let excludingDocuments: Bool
         let answer: CommitStamp?
 
         var selector: PathSelector {
-            PathSelector(exact: exact, folders: folders, suffixes: suffixes, excluding: excluding)
+            PathSelector(exact: exact, folders: folders, suffixes: suffixes, excluding: excluding,
+                         excludingDocuments: excludingDocuments)
         }
     }
 
@@ -32,9 +34,10 @@ struct Checkpoint: Codable {
     static func answers(_ saved: [PathSelector: CommitStamp?]) -> [SavedAnswer] {
         saved.map { selector, answer in
             SavedAnswer(exact: selector.exact, folders: selector.folders, suffixes: selector.suffixes,
-                        excluding: selector.excluding, answer: answer)
+                        excluding: selector.excluding, excludingDocuments: selector.excludingDocuments, answer: answer)
         }
-        .sorted { "\($0.exact)\($0.folders)\($0.suffixes)\($0.excluding)" < "\($1.exact)\($1.folders)\($1.suffixes)\($1.excluding)" }
+        .sorted { "\($0.exact)\($0.folders)\($0.suffixes)\($0.excluding)\($0.excludingDocuments)"
+            < "\($1.exact)\($1.folders)\($1.suffixes)\($1.excluding)\($1.excludingDocuments)" }
     }
 }
 
@@ -49,7 +52,7 @@ struct HistoryCache {
     let key: String
 
     init(repository: Repository, toolVersion: String, ruleIDs: [String]) {
-        key = String(SHA256.hex("aimslint \(toolVersion)\nrules \(ruleIDs.sorted().joined(separator: ","))\ncheckpoint 1").prefix(16))
+        key = String(SHA256.hex("aimslint \(toolVersion)\nrules \(ruleIDs.sorted().joined(separator: ","))\ncheckpoint 2").prefix(16))
         folder = URL(fileURLWithPath: repository.gitDirectory)
             .appendingPathComponent("aimslint/history-v1", isDirectory: true)
             .appendingPathComponent(key, isDirectory: true)

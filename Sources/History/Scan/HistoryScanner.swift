@@ -150,6 +150,11 @@ private struct WalkContext {
             previous = commit
             progress?(HistoryProgress(done: index + 1, total: chain.count))
         }
+        if let last = chain.last, let outcome = try evaluator.refreshTipReaders(at: last) {
+            recorder.record(from: current, to: outcome.states, stamp: outcome.stamp, sequence: offset + chain.count,
+                            keys: outcome.changed)
+            current = outcome.states
+        }
         let checkpoint = Checkpoint(
             key: "", tip: tip.hex, firstParent: true, commitsScanned: offset + chain.count,
             shallowBoundary: stoppedAt?.hex ?? base?.shallowBoundary, oldest: oldest,

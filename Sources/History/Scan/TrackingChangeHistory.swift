@@ -7,6 +7,9 @@ import Lint
 struct HistoryAccess: Hashable, Sendable {
     var readsTip = false
     var selectors: Set<PathSelector> = []
+    /// When the tip was read only to compare its date with deadlines: the commit times for which
+    /// the answer stays the same (nil: any other tip may change it).
+    var tipRange: Range<Int64>?
     /// Which files' existence the evaluation asked about (links, training code).
     var existence: Set<ExistenceQuestion> = []
 
@@ -34,6 +37,11 @@ final class TrackingChangeHistory: ChangeHistory, ProjectObserver, @unchecked Se
         self.shallowBoundary = shallowBoundary
     }
 
+    /// Dates the current commit (one that was passed over without evaluation).
+    func setStamp(_ stamp: CommitStamp) {
+        locked { tipStamp = stamp }
+    }
+
     var tip: CommitStamp? {
         locked {
             if let current { accesses[current, default: HistoryAccess()].readsTip = true }
@@ -49,6 +57,20 @@ final class TrackingChangeHistory: ChangeHistory, ProjectObserver, @unchecked Se
             let answer = tipID.flatMap { try? walkBack(selector, from: $0) }
             answers[selector] = answer
             return answer
+        }
+    }
+
+    func answer(holdsWhileTipTimeIn range: Range<Int64>) {
+        locked {
+            guard let current else { return }
+            var access = accesses[current, default: HistoryAccess()]
+            if let known = access.tipRange {
+                let lower = max(known.lowerBound, range.lowerBound)
+                access.tipRange = lower..<max(lower, min(known.upperBound, range.upperBound))
+            } else {
+                access.tipRange = range
+            }
+            accesses[current] = access
         }
     }
 

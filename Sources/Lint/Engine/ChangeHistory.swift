@@ -27,18 +27,26 @@ public struct PathSelector: Hashable, Sendable {
     public let suffixes: [String]
     /// Paths under `folders` to leave out (the documents themselves).
     public let excluding: [String]
+    /// Leave out, under `folders`, every file whose name makes it a document (Markdown, a
+    /// Croissant file, a licence: anything `ArtifactClassifier` does not rule out). Unlike a list
+    /// of paths, this stays the same question while documents come and go, so history answers
+    /// it once instead of walking back again after every added datasheet.
+    public let excludingDocuments: Bool
 
-    public init(exact: [String] = [], folders: [String] = [], suffixes: [String] = [], excluding: [String] = []) {
+    public init(exact: [String] = [], folders: [String] = [], suffixes: [String] = [], excluding: [String] = [],
+                excludingDocuments: Bool = false) {
         self.exact = exact.sorted()
         self.folders = folders.sorted()
         self.suffixes = suffixes.sorted()
         self.excluding = excluding.sorted()
+        self.excludingDocuments = excludingDocuments
     }
 
     public func selects(_ path: String) -> Bool {
         if exact.contains(path) { return true }
         if excluding.contains(path) { return false }
         guard folders.contains(where: { PathMath.isInside(path, folder: $0) }) else { return false }
+        if excludingDocuments && ArtifactClassifier.classify(path) != .notAnArtifact { return false }
         if suffixes.isEmpty { return true }
         let lower = path.lowercased()
         return suffixes.contains { lower.hasSuffix($0) }
@@ -55,9 +63,14 @@ public protocol ChangeHistory: Sendable {
     /// The same, but only a change made after `bound` (an earlier answer, or the tip) counts:
     /// "did the model change after the card?" walks back to the card's commit, not to the root.
     func lastChange(_ selector: PathSelector, after bound: CommitStamp?) -> CommitStamp?
+    /// Told by a rule that compared the tip's date with a deadline: its answer stays the same
+    /// for any tip whose commit time lies in `range` (history then need not ask again each commit).
+    func answer(holdsWhileTipTimeIn range: Range<Int64>)
 }
 
 extension ChangeHistory {
+    public func answer(holdsWhileTipTimeIn range: Range<Int64>) {}
+
     /// Judged by commit time when an implementation knows no better.
     public func lastChange(_ selector: PathSelector, after bound: CommitStamp?) -> CommitStamp? {
         guard let change = lastChange(selector) else { return nil }

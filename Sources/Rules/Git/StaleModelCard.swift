@@ -31,9 +31,8 @@ struct StaleModelCard: Rule {
         guard let system = context.system, let card = context.modelCards.first else { return .pass }
         guard let history = context.project.history else { return .notApplicable(reason: "no commit history") }
         let root = system.root
-        let model = PathSelector(folders: [root], excluding: context.artifacts.map(\.path))
         guard let cardChange = history.lastChange(PathSelector(exact: [card.path])) else { return .pass }
-        let modelSelector = ModelSelector(selector: model, root: root)
+        let modelSelector = ModelSelector(root: root)
         guard let modelChange = modelSelector.lastChange(history, after: cardChange), modelChange.time > cardChange.time else { return .pass }
         return .evaluated([Violation(
             "\(card.path) last changed on \(String(cardChange.date.prefix(10))) but the model or data of \(system.id) changed on \(String(modelChange.date.prefix(10))) (commit \(modelChange.commit.prefix(7)))",
@@ -43,12 +42,13 @@ struct StaleModelCard: Rule {
 
 /// Narrows a folder selector to model, training code and data files.
 struct ModelSelector {
-    let selector: PathSelector
     let root: String
 
     /// The newest change after `bound` (the card's last change): the walk stops there.
     func lastChange(_ history: any ChangeHistory, after bound: CommitStamp?) -> CommitStamp? {
         let suffixes = ModelFiles.modelSuffixes + [".py", ".ipynb", "config.json", ".csv", ".parquet", ".jsonl", ".tsv", ".arrow"]
-        return history.lastChange(PathSelector(folders: [root], suffixes: suffixes, excluding: selector.excluding), after: bound)
+        // The suffixes already leave the documents out (no document name ends in one of them), and
+        // a selector that does not list them stays one question while documents come and go.
+        return history.lastChange(PathSelector(folders: [root], suffixes: suffixes, excludingDocuments: true), after: bound)
     }
 }

@@ -101,11 +101,19 @@ struct ReviewFollowsChanges: Rule {
                 content: "recording when the model card and assessments were last reviewed and the decision taken")])
         }
         // The review is as old as its oldest piece of evidence (every assessment must be revisited).
+        var datedByTip = false
         let reviewed = evidence.map { path in
-            let stamp = history.lastChange(PathSelector(exact: [path])) ?? tip
+            let known = history.lastChange(PathSelector(exact: [path]))
+            if known == nil { datedByTip = true }
+            let stamp = known ?? tip
             return (path: path, time: stamp.time, stamp: stamp)
         }.min { ($0.time, $0.path) < ($1.time, $1.path) }
         guard let reviewed else { return .evaluated(violations) }
+        // The period check below flips when the tip reaches this time, and only then.
+        let overdue = reviewed.time + (Int64(context.project.policy.reviewPeriodDays) + 1) * 86_400
+        if !datedByTip {
+            history.answer(holdsWhileTipTimeIn: tip.time < overdue ? Int64.min..<overdue : overdue..<Int64.max)
+        }
         let what = reviews.isEmpty ? "\(reviewed.path) (no review record; the oldest of the model card and assessments)" : reviewed.path
         let anchor = Anchor(path: reviewed.path, line: 1)
         if let change = Self.lastModelOrDataChange(context, system: system, history: history, after: reviewed.stamp), change.time > reviewed.time {
@@ -140,10 +148,10 @@ struct ReviewFollowsChanges: Rule {
             return name.hasPrefix("train") && (name.hasSuffix(".py") || name.hasSuffix(".ipynb"))
         }
         let dataFolder = root.isEmpty ? "data" : root + "/data"
-        let documents = context.project.artifacts.map(\.path).filter { PathMath.isInside($0, folder: dataFolder) }
         let selectors = [
             PathSelector(exact: Array(training), folders: [root], suffixes: weightSuffixes),
-            PathSelector(folders: [dataFolder], excluding: documents),
+            // Data, not its documentation: a new datasheet is not a data change.
+            PathSelector(folders: [dataFolder], excludingDocuments: true),
         ]
         return selectors.compactMap { history.lastChange($0, after: bound) }.max { ($0.time, $0.commit) < ($1.time, $1.commit) }
     }
