@@ -132,7 +132,8 @@ final class TrackingChangeHistory: ChangeHistory, ProjectObserver, @unchecked Se
     /// The newest first-parent commit at or before `start` that changed a selected file, as
     /// `GitChangeHistory` answers it for a single check.
     private func walkBack(_ selector: PathSelector, from start: ObjectID) throws -> CommitStamp? {
-        let filter = PathFilter(prefixes: selector.exact + selector.folders) { selector.selects($0) }
+        // Prefixes only (no predicate): the diff then opens just the folders on the way to them.
+        let filter = PathFilter(prefixes: selector.exact + selector.folders)
         var next: ObjectID? = start
         while let commit = next {
             let info = try repository.commitInfo(commit)
