@@ -65,25 +65,33 @@ extension ProjectBuilder {
         for card in artifacts where card.kind == .modelCard {
             guard let document = card.markdown,
                   let system = Project.owner(of: card, systems: systems) else { continue }
-            var names = Set<String>()
-            if let listed = document.frontMatter?.root?["datasets"] {
-                for item in listed.array ?? [listed] { if let name = item.string { names.insert(name) } }
-            }
-            var paths: [String] = []
-            var rest = Substring(document.text)
-            while let open = rest.range(of: "](") {
-                let after = rest[open.upperBound...]
-                guard let close = after.firstIndex(of: ")") else { break }
-                let target = after[..<close].split(separator: " ").first.map(String.init) ?? ""
-                if !target.contains("://"), !target.hasPrefix("#"), !target.hasPrefix("mailto:"),
-                   let resolved = PathMath.resolve(target, from: card.folder) {
-                    paths.append(resolved)
-                }
-                rest = after[close...]
-            }
-            result.append((system, names, paths))
+            let named = referenceMemo.value(for: card) { references(in: document, folder: card.folder) }
+            result.append((system, named.names, named.paths))
         }
         return result
+    }
+
+    private static let referenceMemo = ArtifactMemo<(names: Set<String>, paths: [String])>(limit: 1024)
+
+    /// A card's front matter `datasets` and the repository paths its relative links point to.
+    private static func references(in document: MarkdownDocument, folder: String) -> (names: Set<String>, paths: [String]) {
+        var names = Set<String>()
+        if let listed = document.frontMatter?.root?["datasets"] {
+            for item in listed.array ?? [listed] { if let name = item.string { names.insert(name) } }
+        }
+        var paths: [String] = []
+        var rest = Substring(document.text)
+        while let open = rest.range(of: "](") {
+            let after = rest[open.upperBound...]
+            guard let close = after.firstIndex(of: ")") else { break }
+            let target = after[..<close].split(separator: " ").first.map(String.init) ?? ""
+            if !target.contains("://"), !target.hasPrefix("#"), !target.hasPrefix("mailto:"),
+               let resolved = PathMath.resolve(target, from: folder) {
+                paths.append(resolved)
+            }
+            rest = after[close...]
+        }
+        return (names, paths)
     }
 
     /// The folder's last component, or its whole path joined with '-' when that is taken.

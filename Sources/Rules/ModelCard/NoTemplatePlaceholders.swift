@@ -58,28 +58,47 @@ struct NoTemplatePlaceholders: Rule {
                 """], note: "any recognised document, not only model cards"),
         ])
 
+    /// A placeholder found in a document: what it says, where, and under which section.
+    private struct Found: Sendable {
+        let text: String
+        let range: SourceRange
+        let section: String
+    }
+
+    /// The placeholders of each document, found once per path and blob.
+    private static let memo = ArtifactMemo<[Found]>(limit: 1024)
+
+    private static func placeholders(in artifact: Artifact, document: MarkdownDocument) -> [Found] {
+        memo.value(for: artifact) {
+            var found: [Found] = []
+            for span in joinedProse(document.prose) {
+                for match in Placeholders.matches(in: span.text) {
+                    let range = trimmingTrailingSpace(match, in: span.text)
+                    let start = span.location(of: range.lowerBound)
+                    let last = span.text.unicodeScalars.index(before: range.upperBound)
+                    let section = document.sectionIndex(containing: start.line).map { document.sections[$0].normalized } ?? ""
+                    found.append(Found(text: String(span.text[range]), range: SourceRange(start: start, end: span.location(of: last)),
+                                       section: section))
+                }
+            }
+            return found
+        }
+    }
+
     func evaluate(_ context: RuleContext) -> Evaluation {
         var violations: [Violation] = []
         for artifact in context.project.artifacts {
             guard let document = artifact.markdown else { continue }
             let owner = context.project.owner(of: artifact)
             var seen: [String: Int] = [:]
-            for span in Self.joinedProse(document.prose) {
-                for match in Placeholders.matches(in: span.text) {
-                    let range = Self.trimmingTrailingSpace(match, in: span.text)
-                    let found = String(span.text[range])
-                    let start = span.location(of: range.lowerBound)
-                    let last = span.text.unicodeScalars.index(before: range.upperBound)
-                    let end = span.location(of: last)
-                    let section = document.sectionIndex(containing: start.line).map { document.sections[$0].normalized } ?? ""
-                    let key = "placeholder:\(section):\(found)"
-                    seen[key, default: 0] += 1
-                    violations.append(Violation(
-                        "\(artifact.kind.title) \(artifact.path) still holds the template placeholder \"\(found)\": "
-                            + "replace it with the answer, or remove the field",
-                        at: Anchor(path: artifact.path, range: SourceRange(start: start, end: end)),
-                        anchor: "\(key)#\(seen[key] ?? 1)", system: owner))
-                }
+            for placeholder in Self.placeholders(in: artifact, document: document) {
+                let key = "placeholder:\(placeholder.section):\(placeholder.text)"
+                seen[key, default: 0] += 1
+                violations.append(Violation(
+                    "\(artifact.kind.title) \(artifact.path) still holds the template placeholder \"\(placeholder.text)\": "
+                        + "replace it with the answer, or remove the field",
+                    at: Anchor(path: artifact.path, range: placeholder.range),
+                    anchor: "\(key)#\(seen[key] ?? 1)", system: owner))
             }
         }
         return .evaluated(violations)
