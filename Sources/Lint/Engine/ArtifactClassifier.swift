@@ -43,6 +43,7 @@ public enum ArtifactClassifier {
 
     /// Classifies a repository-relative path (forward slashes, no leading slash).
     public static func classify(_ path: String) -> Verdict {
+        if isPlainlyOrdinary(path) { return .notAnArtifact }
         let components = path.split(separator: "/", omittingEmptySubsequences: false)
         guard let last = components.last else { return .notAnArtifact }
         let name = last.lowercased()
@@ -60,6 +61,24 @@ public enum ArtifactClassifier {
         if name == "metadata.json" { return .needsFrontMatter }   // Croissant only if its @type says so
         if name.hasSuffix(".md") || name.hasSuffix(".markdown") { return .needsFrontMatter }
         return .notAnArtifact
+    }
+
+    /// A cheap first look at the file name alone, without splitting or lowercasing the path:
+    /// true when the name can be nothing this classifier recognises (most files of a repository:
+    /// code, data, images). Every artifact and licence name is Markdown, JSON(-LD), YAML or text,
+    /// or starts with "licen" or "copying".
+    static func isPlainlyOrdinary(_ path: String) -> Bool {
+        let bytes = path.utf8
+        let nameStart = bytes.lastIndex(of: UInt8(ascii: "/")).map { bytes.index(after: $0) } ?? bytes.startIndex
+        let name = bytes[nameStart...]
+        func lower(_ byte: UInt8) -> UInt8 { byte >= 65 && byte <= 90 ? byte + 32 : byte }
+        if name.count >= 5 {
+            let head = name.prefix(5).map(lower)
+            if head.elementsEqual("licen".utf8) || head.elementsEqual("copyi".utf8) { return false }
+        }
+        guard let dot = name.lastIndex(of: UInt8(ascii: ".")) else { return true }
+        let ext = name[name.index(after: dot)...].map(lower)
+        return !["md", "markdown", "json", "jsonld", "yml", "yaml", "txt"].contains { ext.elementsEqual($0.utf8) }
     }
 
     /// Whether a front-matter kind declaration (`aims: { kind: … }`) names a known kind.
