@@ -158,6 +158,33 @@ public final class GitChangeHistory: ChangeHistory, @unchecked Sendable {
         }
     }
 
+    /// Walks the shared log on another thread while the caller evaluates rules, so the walk and
+    /// the rules use two cores; call the returned function when the rules are done (the walk stops
+    /// there, keeping what it read). Questions asked meanwhile extend the same log.
+    public func prefetch() -> @Sendable () -> Void {
+        let control = PrefetchControl()
+        lock.lock()
+        let filter = scope.map { PathFilter(prefixes: $0) } ?? .all
+        lock.unlock()
+        Thread.detachNewThread { [self] in
+            while !control.isStopped {
+                self.lock.lock()
+                var steps = 0
+                while steps < 64, let id = self.cursor {
+                    guard let step = self.step(id, filter: filter) else { self.cursor = nil; break }
+                    self.cursor = step.parent
+                    self.record(id, paths: step.paths)
+                    steps += 1
+                }
+                let done = self.cursor == nil
+                self.lock.unlock()
+                if done { break }
+            }
+            control.finish()
+        }
+        return { control.stopAndWait() }
+    }
+
     private func searchSharedLog(_ selector: PathSelector, bound: ObjectID?) -> ObjectID? {
         let boundPosition = bound.flatMap { positions[$0] }
         if let hit = searchIndex(selector) {
@@ -248,5 +275,32 @@ public final class GitChangeHistory: ChangeHistory, @unchecked Sendable {
             if let new = change.newPath, new != change.oldPath { paths.append(new) }
         }
         return (parent, paths)
+    }
+}
+
+/// A stop flag and a "finished" signal for `GitChangeHistory.prefetch()`.
+private final class PrefetchControl: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var stopped = false
+    private var finished = false
+
+    var isStopped: Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        return stopped
+    }
+
+    func finish() {
+        condition.lock()
+        finished = true
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    func stopAndWait() {
+        condition.lock()
+        stopped = true
+        while !finished { condition.wait() }
+        condition.unlock()
     }
 }

@@ -129,7 +129,9 @@ public struct Checker {
         let history = GitChangeHistory(repository: repository, tip: commit)
         let project = ProjectBuilder(snapshot: snapshot, policy: policy, sourceName: source.name, history: history).build()
         history.limit(to: project.historyScope)
-        let result = engine.run(project, only: only, systems: systems)
+        let stopWalking = history.prefetch()
+        let result = engine.run(project, only: only, systems: systems, parallel: true)
+        stopWalking()
         var checked = CheckedSnapshot(result: result, commit: commit, source: source,
                                       sourceLines: Checker.lines(of: Set(result.findings.map(\.location.path)), in: snapshot))
         checked.skippedSubmodules = Checker.submodules(in: snapshot)

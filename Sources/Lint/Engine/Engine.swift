@@ -1,3 +1,4 @@
+import Foundation
 import Catalog
 import Documents
 
@@ -43,34 +44,38 @@ public struct Engine: Sendable {
     }
 
     /// Evaluates every rule (or those in `only`) for every subject (or the systems in `systems`).
+    ///
+    /// With `parallel`, subjects are evaluated on all cores (rules are pure functions of their
+    /// context; the result is the same, in the same order). History keeps it off: it attributes
+    /// each history read to the control being evaluated.
     public func run(_ project: Project, only ruleIDs: Set<String>? = nil, systems systemFilter: Set<String>? = nil,
-                    today: String = SuppressionPass.today()) -> LintResult {
+                    today: String = SuppressionPass.today(), parallel: Bool = false) -> LintResult {
         let subjects = Engine.subjects(of: project, filter: systemFilter)
-        let owned = project.holdings
+        let chosen = rules.filter { rule in ruleIDs?.contains(type(of: rule).description.id) ?? true }
         var findings: [Finding] = []
         var controls: [ControlResult] = []
-        for rule in rules {
-            let description = type(of: rule).description
-            if let ruleIDs, !ruleIDs.contains(description.id) { continue }
-            for subject in subjects where description.scope.contains(subject.kind) {
-                let artifacts = subject.id.flatMap { owned[$0] } ?? (subject.kind == .repository ? project.artifacts : [])
-                let context = RuleContext(project: project, subject: subject, artifacts: artifacts)
-                let evaluation = Engine.applicability(of: description, for: context) ?? rule.evaluate(context)
-                let made = makeFindings(evaluation, description: description, context: context)
-                findings += made
-                let status: ControlStatus
-                switch evaluation {
-                case .notApplicable(let reason): status = .notApplicable(reason: reason)
-                case .evaluated: status = made.isEmpty ? .pass : .fail
-                }
-                if project.policy.ruleSettings[description.id] == .off {
-                    controls.append(ControlResult(ruleID: description.id, subject: subject.id, subjectKind: subject.kind,
-                                                  status: .notApplicable(reason: "switched off in \(Policy.configPath)"), anchor: nil))
-                } else {
-                    controls.append(ControlResult(ruleID: description.id, subject: subject.id, subjectKind: subject.kind,
-                                                  status: status, anchor: context.missingAnchor))
-                }
+        // Rules that read history go last: a walk started beforehand (GitChangeHistory.prefetch)
+        // runs alongside the others.
+        for phase in [false, true] {
+            let phaseRules = chosen.filter { type(of: $0).description.readsHistory == phase }
+            guard !phaseRules.isEmpty else { continue }
+            let slots = UnsafeMutableBufferPointer<(findings: [Finding], controls: [ControlResult])>.allocate(capacity: subjects.count)
+            slots.initialize(repeating: ([], []))
+            let evaluate = { (index: Int) in
+                slots[index] = self.evaluate(phaseRules, for: subjects[index], in: project)
             }
+            if parallel && subjects.count > 1 {
+                nonisolated(unsafe) let work = evaluate
+                DispatchQueue.concurrentPerform(iterations: subjects.count) { work($0) }
+            } else {
+                for index in subjects.indices { evaluate(index) }
+            }
+            for slot in slots {
+                findings += slot.findings
+                controls += slot.controls
+            }
+            slots.deinitialize()
+            slots.deallocate()
         }
         var descriptions: [String: RuleDescription] = [:]
         for rule in rules { descriptions[type(of: rule).description.id] = type(of: rule).description }
@@ -81,6 +86,35 @@ public struct Engine: Sendable {
         controls = controls.filter { control in !suppressed.controls.contains { $0.ruleID == control.ruleID } } + suppressed.controls
         controls.sort { ($0.subject ?? "", $0.ruleID) < ($1.subject ?? "", $1.ruleID) }
         return LintResult(findings: findings, controls: controls, project: project)
+    }
+
+    /// Every chosen rule for one subject, in rule order.
+    private func evaluate(_ chosen: [any Rule], for subject: Subject, in project: Project)
+        -> (findings: [Finding], controls: [ControlResult]) {
+        var findings: [Finding] = []
+        var controls: [ControlResult] = []
+        let artifacts = subject.id.flatMap { project.holdings[$0] } ?? (subject.kind == .repository ? project.artifacts : [])
+        for rule in chosen {
+            let description = type(of: rule).description
+            guard description.scope.contains(subject.kind) else { continue }
+            let context = RuleContext(project: project, subject: subject, artifacts: artifacts)
+            let evaluation = Engine.applicability(of: description, for: context) ?? rule.evaluate(context)
+            let made = makeFindings(evaluation, description: description, context: context)
+            findings += made
+            let status: ControlStatus
+            switch evaluation {
+            case .notApplicable(let reason): status = .notApplicable(reason: reason)
+            case .evaluated: status = made.isEmpty ? .pass : .fail
+            }
+            if project.policy.ruleSettings[description.id] == .off {
+                controls.append(ControlResult(ruleID: description.id, subject: subject.id, subjectKind: subject.kind,
+                                              status: .notApplicable(reason: "switched off in \(Policy.configPath)"), anchor: nil))
+            } else {
+                controls.append(ControlResult(ruleID: description.id, subject: subject.id, subjectKind: subject.kind,
+                                              status: status, anchor: context.missingAnchor))
+            }
+        }
+        return (findings, controls)
     }
 
     private func makeFindings(_ evaluation: Evaluation, description: RuleDescription, context: RuleContext) -> [Finding] {

@@ -49,8 +49,12 @@ extension Checker {
         history.limit(to: Array(Set(headProject.historyScope + (sameTip ? baseProject.historyScope : []))))
         if !sameTip { baseHistory.limit(to: baseProject.historyScope) }
         let today = SuppressionPass.today()
-        var headResult = engine.run(headProject, only: only, systems: systems, today: today)
-        let baseResult = engine.run(baseProject, only: only, systems: systems, today: today)
+        let stopWalking = history.prefetch()
+        let stopWalkingBase = sameTip ? {} : baseHistory.prefetch()
+        var headResult = engine.run(headProject, only: only, systems: systems, today: today, parallel: true)
+        let baseResult = engine.run(baseProject, only: only, systems: systems, today: today, parallel: true)
+        stopWalking()
+        stopWalkingBase()
         headResult.findings = Checker.compare(head: headResult.findings, base: baseResult.findings)
         var checked = CheckedSnapshot(result: headResult, commit: headCommit, source: source,
                                       sourceLines: Checker.lines(of: Set(headResult.findings.map(\.location.path)), in: headSnapshot))

@@ -72,10 +72,13 @@ public struct RuleDescription: Sendable {
     public let failing: [Example]
     /// Old ids this rule answers to (a renamed rule keeps its old id).
     public let deprecatedIDs: [String]
+    /// The rule asks the commit history (`Project.history`): the engine runs such rules after the
+    /// others, so a history walk can go on alongside them.
+    public let readsHistory: Bool
 
     public init(id: String, title: String, rationale: String, fix: String, stage: LifecycleStage?,
                 processes: [LifecycleProcess], controls: [String], level: Level, scope: Set<SubjectKind> = [.system],
-                raisedForHighRisk: Bool = false, firesOnText: Bool = false,
+                raisedForHighRisk: Bool = false, firesOnText: Bool = false, readsHistory: Bool = false,
                 passing: [Example], failing: [Example], deprecatedIDs: [String] = []) {
         self.id = id
         self.title = title
@@ -91,6 +94,7 @@ public struct RuleDescription: Sendable {
         self.passing = passing
         self.failing = failing
         self.deprecatedIDs = deprecatedIDs
+        self.readsHistory = readsHistory
     }
 
     /// "MC" for "MC-005", "LC" for "LC-OPS-001".

@@ -12,6 +12,7 @@ struct StaleModelCard: Rule {
             """,
         fix: "Review the model card against the current model and data and commit the update (version, data, evaluation).",
         stage: .reEvaluation, processes: [.configurationManagement], controls: ["A.6.2.7"], level: .warning, scope: [.system],
+        readsHistory: true,
         passing: [Example([
             ".aims/config.yml": "version: 1\nsystems:\n  - id: churn\n    root: models/churn\n    stage: operation-and-monitoring\n",
             "models/churn/MODEL_CARD.md": "# Churn\n",

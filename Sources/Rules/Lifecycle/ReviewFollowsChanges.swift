@@ -26,6 +26,7 @@ struct ReviewFollowsChanges: Rule {
             """,
         fix: "Review the model card and assessments against the current model and record it in reviews/<date>.md (decision and date).",
         stage: .reEvaluation, processes: [.projectAssessmentAndControl], controls: ["A.5.3", "A.2.4"], level: .warning,
+        readsHistory: true,
         passing: [
             Example([
                 LifecycleExamples.configPath: LifecycleExamples.config(.reEvaluation),
