@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Times aimslint against git doing the same reading work, in the same run (SPEC section 9).
 
-Usage: scripts/bench/run.py [--sizes small,medium,large] [--runs 5] [--bin PATH] [--only NAME,...]
-                            [--compare OLD.json]
+Usage: scripts/bench/run.py [--sizes small,medium,large] [--runs 5] [--history-runs N] [--bin PATH]
+                            [--only NAME,...] [--compare OLD.json]
 
 Generates each corpus once (scripts/bench/corpus.py, cached under .bench/corpora/ and keyed by
 the generator's own hash), then for every command runs aimslint and its git floor alternately,
@@ -102,13 +102,15 @@ class Bench:
         self.runs = runs
         self.results = {}
 
-    def pair(self, name, aims, floor, runs=None, before=None, floor_shell=False):
-        """Runs aimslint and its floor alternately; stores both samples."""
+    def pair(self, name, aims, floor, runs=None, before=None, floor_shell=False, warmup=True):
+        """Runs aimslint and its floor alternately; stores both samples. Without `warmup`, only
+        the floor runs once beforehand (it reads the same objects, so the page cache is warm)."""
         samples = {"aimslint": [], "git": [], "aimslint_rss_kib": []}
         measure(floor, self.repo, shell=floor_shell)   # warm the page cache for both
-        if before:
-            before()
-        measure(aims, self.repo)
+        if warmup:
+            if before:
+                before()
+            measure(aims, self.repo)
         for _ in range(runs or self.runs):
             samples["git"].append(measure(floor, self.repo, shell=floor_shell)[0])
             if before:
@@ -139,9 +141,9 @@ class Bench:
         self.pair("base", [self.binary, "check", "--rev", "HEAD", "--base", "HEAD~20", "--no-blame"],
                   pipeline("HEAD") + "; " + pipeline("HEAD~20"), floor_shell=True)
 
-    def history(self, runs):
+    def history(self, runs, warmup=True):
         self.pair("history", [self.binary, "history", "--no-cache", "--format", "json"],
-                  ["git", "log", "--format=%H", "--name-status", "--"] + HISTORY_GLOBS, runs=runs)
+                  ["git", "log", "--format=%H", "--name-status", "--"] + HISTORY_GLOBS, runs=runs, warmup=warmup)
 
     def warm(self, runs):
         """The cache filled at HEAD, then one new commit that edits a model card."""
@@ -246,7 +248,10 @@ def run_size(size, args):
     bench = Bench(args.bin, repo, args.runs)
     load_before = os.getloadavg()
     only = set(args.only.split(",")) if args.only else set(GOALS)
-    history_runs = max(1, min(args.runs, 3)) if size == "large" else args.runs
+    # A cold history of the large corpus takes minutes: one measured run, no warm-up run
+    # (unless --history-runs says otherwise).
+    history_runs = args.history_runs or (1 if size == "large" else args.runs)
+    history_warmup = size != "large"
     if "staged" in only:
         bench.staged()
     if "rev" in only:
@@ -254,7 +259,7 @@ def run_size(size, args):
     if "base" in only:
         bench.base()
     if "history" in only or "warm" in only:
-        bench.history(history_runs)
+        bench.history(history_runs, warmup=history_warmup)
     if "warm" in only:
         bench.warm(history_runs)
     report = {"size": size, "corpus": os.path.basename(repo), "shape": shape, "aimslint": aimslint_version(),
@@ -307,6 +312,7 @@ def main():
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--bin", default=os.path.join(ROOT, ".build", "release", "aimslint"))
     parser.add_argument("--only", help="comma-separated measurement names")
+    parser.add_argument("--history-runs", type=int, help="cold history runs (default: --runs; 1 on the large corpus)")
     parser.add_argument("--compare", action="append", default=[], help="an older results-SIZE.json")
     args = parser.parse_args()
     args.bin = os.path.abspath(args.bin)
