@@ -106,6 +106,10 @@ public final class GitChangeHistory: ChangeHistory, @unchecked Sendable {
     private var cursor: ObjectID?
     private lazy var boundary: Set<ObjectID> = Set(repository.shallowBoundary())
 
+    /// Steps shared with another history of the same run (a pull request's base lies on its
+    /// change's first-parent line, so the base's walk is a suffix of the change's).
+    private var sharedSteps: WalkSteps?
+
     public init(repository: Repository, tip: ObjectID?) {
         self.repository = repository
         self.tipID = tip
@@ -119,12 +123,14 @@ public final class GitChangeHistory: ChangeHistory, @unchecked Sendable {
 
     /// Limits the shared log to these folders and files ("" is everything). Takes effect only
     /// before the first question; questions outside the limit are still answered (walking alone).
-    public func limit(to prefixes: [String]) {
+    /// `steps`, made for the same scope, are shared with another history of the run.
+    public func limit(to prefixes: [String], sharing steps: WalkSteps? = nil) {
         lock.lock()
         defer { lock.unlock() }
         guard log.isEmpty, cursor == tipID else { return }
         let folders = Set(prefixes.map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "/")) })
         scope = folders.contains("") ? nil : folders.sorted()
+        sharedSteps = steps?.scope == scope ? steps : nil
     }
 
     public func lastChange(_ selector: PathSelector) -> CommitStamp? {
@@ -171,7 +177,7 @@ public final class GitChangeHistory: ChangeHistory, @unchecked Sendable {
                 self.lock.lock()
                 var steps = 0
                 while steps < 64, let id = self.cursor {
-                    guard let step = self.step(id, filter: filter) else { self.cursor = nil; break }
+                    guard let step = self.logStep(id, filter: filter) else { self.cursor = nil; break }
                     self.cursor = step.parent
                     self.record(id, paths: step.paths)
                     steps += 1
@@ -194,7 +200,7 @@ public final class GitChangeHistory: ChangeHistory, @unchecked Sendable {
         let filter = scope.map { PathFilter(prefixes: $0) } ?? .all
         while let id = cursor {
             if id == bound { return nil }
-            guard let step = step(id, filter: filter) else { cursor = nil; break }
+            guard let step = logStep(id, filter: filter) else { cursor = nil; break }
             cursor = step.parent
             record(id, paths: step.paths)
             if step.paths.contains(where: selector.selects) { return id }
@@ -260,6 +266,13 @@ public final class GitChangeHistory: ChangeHistory, @unchecked Sendable {
 
     /// One commit against its first parent: the paths it changed inside `filter`. Nil when the
     /// commit cannot be read (the walk ends there, as history ends at a shallow boundary).
+    /// A step of the shared log: from the steps shared with another history when both log the
+    /// same scope, else computed.
+    private func logStep(_ id: ObjectID, filter: PathFilter) -> (parent: ObjectID?, paths: [String])? {
+        guard let sharedSteps, sharedSteps.scope == scope else { return step(id, filter: filter) }
+        return sharedSteps.step(id) { step(id, filter: filter) }
+    }
+
     private func step(_ id: ObjectID, filter: PathFilter) -> (parent: ObjectID?, paths: [String])? {
         let parent: ObjectID?
         let changes: [TreeChange]
@@ -302,5 +315,33 @@ private final class PrefetchControl: @unchecked Sendable {
         stopped = true
         while !finished { condition.wait() }
         condition.unlock()
+    }
+}
+
+/// First-parent steps (a commit's first parent and the paths it changed inside `scope`) that
+/// two histories of one run share, so the commits both walk are diffed once.
+public final class WalkSteps: @unchecked Sendable {
+    /// The scope both histories log (`GitChangeHistory.limit(to:)`), sorted; nil is everything.
+    let scope: [String]?
+    private var steps: [ObjectID: (parent: ObjectID?, paths: [String])] = [:]
+    private let lock = NSLock()
+
+    public init(scope: [String]) {
+        let folders = Set(scope.map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "/")) })
+        self.scope = folders.contains("") ? nil : folders.sorted()
+    }
+
+    func step(_ id: ObjectID, compute: () -> (parent: ObjectID?, paths: [String])?) -> (parent: ObjectID?, paths: [String])? {
+        lock.lock()
+        if let known = steps[id] {
+            lock.unlock()
+            return known
+        }
+        lock.unlock()
+        guard let made = compute() else { return nil }
+        lock.lock()
+        steps[id] = made
+        lock.unlock()
+        return made
     }
 }

@@ -37,17 +37,20 @@ extension Checker {
         let policy = side == .base ? self.policy(in: baseSnapshot) : self.policy(in: headSnapshot)
         let changes = ChangeSet(base: baseCommit.hex, paths: Checker.changedPaths(from: baseSnapshot, to: headSnapshot))
 
+        // The staged or working tree change sits on HEAD, its base: one history answers both sides.
+        // A branch's base lies on its first-parent line: the two walks share their common steps.
+        let sameTip = headCommit == baseCommit
         let history = GitChangeHistory(repository: repository, tip: headCommit)
         let headReader = ArtifactReader(snapshot: headSnapshot)
         let headProject = ProjectBuilder(snapshot: headSnapshot, policy: policy, sourceName: source.name,
                                          history: history, changeSet: changes).build(reader: headReader)
-        // The staged or working tree change sits on HEAD, its base: one history answers both sides.
-        let sameTip = headCommit == baseCommit
         let baseHistory = sameTip ? history : GitChangeHistory(repository: repository, tip: baseCommit)
         let baseProject = ProjectBuilder(snapshot: baseSnapshot, policy: policy, sourceName: baseRevision,
                                          history: baseHistory).build(reader: ArtifactReader(snapshot: baseSnapshot, sharing: headReader))
-        history.limit(to: Array(Set(headProject.historyScope + (sameTip ? baseProject.historyScope : []))))
-        if !sameTip { baseHistory.limit(to: baseProject.historyScope) }
+        let scope = Array(Set(headProject.historyScope + baseProject.historyScope))
+        let steps = WalkSteps(scope: scope)
+        history.limit(to: scope, sharing: steps)
+        if !sameTip { baseHistory.limit(to: scope, sharing: steps) }
         let today = SuppressionPass.today()
         let stopWalking = history.prefetch()
         let stopWalkingBase = sameTip ? {} : baseHistory.prefetch()
