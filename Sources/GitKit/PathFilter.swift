@@ -54,12 +54,7 @@ public struct PathFilter: Sendable {
     /// Some prefix lies inside the folder: the first prefix not before "folder/" starts with it.
     private func holdsPrefix(_ folder: [UInt8]) -> Bool {
         let key = folder + [UInt8(ascii: "/")]
-        var low = 0
-        var high = sorted.count
-        while low < high {
-            let middle = (low + high) / 2
-            if sorted[middle].lexicographicallyPrecedes(key) { low = middle + 1 } else { high = middle }
-        }
+        let low = sorted.firstIndex(notBefore: key)
         return low < sorted.count && sorted[low].starts(with: key)
     }
 
@@ -70,5 +65,20 @@ public struct PathFilter: Sendable {
         while text.hasPrefix("/") { text = text.dropFirst() }
         while text.hasSuffix("/") { text = text.dropLast() }
         return text == "." ? "" : String(text)
+    }
+}
+
+extension Array where Element == [UInt8] {
+    /// In an array of paths sorted in byte order, the first index whose path does not come
+    /// before `key` (binary search): where `key` would be inserted, and where the paths that
+    /// start with it begin.
+    public func firstIndex(notBefore key: [UInt8]) -> Int {
+        var low = 0
+        var high = count
+        while low < high {
+            let middle = (low + high) / 2
+            if self[middle].lexicographicallyPrecedes(key) { low = middle + 1 } else { high = middle }
+        }
+        return low
     }
 }

@@ -163,11 +163,6 @@ extension Repository {
     /// first-parent line lazily, newest first, stopping whenever the caller has its answer
     /// (a sorted revision walk reads the whole history before giving the first commit).
     public func firstParent(of id: ObjectID, boundary: Set<ObjectID> = []) throws -> ObjectID? {
-        if boundary.contains(id) { return nil }
-        let commit = try lookupCommit(id)
-        return withExtendedLifetime(commit) {
-            guard git_commit_parentcount(commit.pointer) > 0 else { return nil }
-            return git_commit_parent_id(commit.pointer, 0).map(ObjectID.init)
-        }
+        try walkParents(of: id, firstParent: true, boundary: boundary).first
     }
 }

@@ -39,26 +39,14 @@ struct ProjectPrints: Equatable {
         datasetIDs = project.datasets.map(\.id).sorted()
         datasetDocuments = Set(project.artifacts.filter { $0.kind.documentsDataset }.map(\.path))
 
-        // What the engine hands each subject (Engine.run): its owned artifacts, and for a dataset
-        // the dataset documents inside its root.
-        var owned: [String: [String]] = [:]
+        // What the engine hands each subject (`Project.holdings`, as Engine.run gives them).
+        func line(_ artifact: Artifact) -> String { "\(artifact.path) \(artifact.kind.rawValue) \(artifact.blob?.hex ?? "-")" }
+        let owned = project.holdings.mapValues { $0.map(line) }
         var problems: [String: String] = [:]
-        var repository: [String] = []
-        for artifact in project.artifacts {
-            let owner = project.owner(of: artifact)
-            let line = "\(artifact.path) \(artifact.kind.rawValue) \(artifact.blob?.hex ?? "-")"
-            repository.append("\(line) \(owner ?? "-")")
-            var holders = owner.map { [$0] } ?? []
-            if artifact.kind.documentsDataset {
-                for dataset in project.datasets where PathMath.isInside(artifact.path, folder: dataset.root) && dataset.id != owner {
-                    holders.append(dataset.id)
-                }
-            }
-            for holder in holders {
-                owned[holder, default: []].append(line)
-                if problems[holder] == nil, let problem = Self.problem(artifact) { problems[holder] = problem }
-            }
+        for (holder, artifacts) in project.holdings {
+            if let problem = artifacts.lazy.compactMap(Self.problem).first { problems[holder] = problem }
         }
+        let repository = project.artifacts.map { "\(line($0)) \(project.owner(of: $0) ?? "-")" }
         let systems = Dictionary(project.systems.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var subjects: [String?: String] = [:]
         for system in project.systems {

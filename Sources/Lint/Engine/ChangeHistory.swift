@@ -95,6 +95,8 @@ public final class GitChangeHistory: ChangeHistory, @unchecked Sendable {
 
     /// What the shared log records: nil is everything.
     private var scope: [String]?
+    /// `scope` as a diff filter.
+    private var logFilter = PathFilter.all
     /// The commits diffed so far, newest first, with the paths each changed (inside `scope`).
     private var log: [(commit: ObjectID, paths: [String])] = []
     private var positions: [ObjectID: Int] = [:]
@@ -128,9 +130,15 @@ public final class GitChangeHistory: ChangeHistory, @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         guard log.isEmpty, cursor == tipID else { return }
-        let folders = Set(prefixes.map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "/")) })
-        scope = folders.contains("") ? nil : folders.sorted()
+        scope = Self.scope(of: prefixes)
+        logFilter = scope.map { PathFilter(prefixes: $0) } ?? .all
         sharedSteps = steps?.scope == scope ? steps : nil
+    }
+
+    /// Prefixes without surrounding slashes, sorted and unique; nil when one of them is the root.
+    static func scope(of prefixes: [String]) -> [String]? {
+        let folders = Set(prefixes.map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "/")) })
+        return folders.contains("") ? nil : folders.sorted()
     }
 
     public func lastChange(_ selector: PathSelector) -> CommitStamp? {
@@ -169,22 +177,14 @@ public final class GitChangeHistory: ChangeHistory, @unchecked Sendable {
     /// there, keeping what it read). Questions asked meanwhile extend the same log.
     public func prefetch() -> @Sendable () -> Void {
         let control = PrefetchControl()
-        lock.lock()
-        let filter = scope.map { PathFilter(prefixes: $0) } ?? .all
-        lock.unlock()
         Thread.detachNewThread { [self] in
-            while !control.isStopped {
-                self.lock.lock()
+            var done = false
+            while !done && !control.isStopped {
+                lock.lock()
                 var steps = 0
-                while steps < 64, let id = self.cursor {
-                    guard let step = self.logStep(id, filter: filter) else { self.cursor = nil; break }
-                    self.cursor = step.parent
-                    self.record(id, paths: step.paths)
-                    steps += 1
-                }
-                let done = self.cursor == nil
-                self.lock.unlock()
-                if done { break }
+                while steps < 64, extendLog() != nil { steps += 1 }
+                done = steps < 64
+                lock.unlock()
             }
             control.finish()
         }
@@ -197,15 +197,24 @@ public final class GitChangeHistory: ChangeHistory, @unchecked Sendable {
             return boundPosition.map { hit < $0 } ?? true ? log[hit].commit : nil
         }
         if boundPosition != nil { return nil }
-        let filter = scope.map { PathFilter(prefixes: $0) } ?? .all
-        while let id = cursor {
-            if id == bound { return nil }
-            guard let step = logStep(id, filter: filter) else { cursor = nil; break }
-            cursor = step.parent
-            record(id, paths: step.paths)
-            if step.paths.contains(where: selector.selects) { return id }
+        while cursor != bound, let step = extendLog() {
+            if step.paths.contains(where: selector.selects) { return step.commit }
         }
         return nil
+    }
+
+    /// Diffs the next commit of the shared log and records it; nil when the walk has ended.
+    /// The caller holds `lock`.
+    private func extendLog() -> (commit: ObjectID, paths: [String])? {
+        guard let id = cursor else { return nil }
+        let computed = sharedSteps.map { shared in shared.step(id) { self.step(id, filter: logFilter) } } ?? step(id, filter: logFilter)
+        guard let next = computed else {
+            cursor = nil
+            return nil
+        }
+        cursor = next.parent
+        record(id, paths: next.paths)
+        return (id, next.paths)
     }
 
     private func record(_ commit: ObjectID, paths: [String]) {
@@ -215,7 +224,7 @@ public final class GitChangeHistory: ChangeHistory, @unchecked Sendable {
         for path in paths where newest[path] == nil {
             newest[path] = position
             let bytes = Array(path.utf8)
-            knownPaths.insert(bytes, at: lowerBound(bytes))
+            knownPaths.insert(bytes, at: knownPaths.firstIndex(notBefore: bytes))
         }
     }
 
@@ -234,23 +243,13 @@ public final class GitChangeHistory: ChangeHistory, @unchecked Sendable {
                 continue
             }
             let start = Array((folder + "/").utf8)
-            var index = lowerBound(start)
+            var index = knownPaths.firstIndex(notBefore: start)
             while index < knownPaths.count, knownPaths[index].starts(with: start) {
                 consider(String(decoding: knownPaths[index], as: UTF8.self))
                 index += 1
             }
         }
         return best
-    }
-
-    private func lowerBound(_ key: [UInt8]) -> Int {
-        var low = 0
-        var high = knownPaths.count
-        while low < high {
-            let middle = (low + high) / 2
-            if knownPaths[middle].lexicographicallyPrecedes(key) { low = middle + 1 } else { high = middle }
-        }
-        return low
     }
 
     private func walkAlone(_ selector: PathSelector, bound: ObjectID?) -> ObjectID? {
@@ -266,13 +265,6 @@ public final class GitChangeHistory: ChangeHistory, @unchecked Sendable {
 
     /// One commit against its first parent: the paths it changed inside `filter`. Nil when the
     /// commit cannot be read (the walk ends there, as history ends at a shallow boundary).
-    /// A step of the shared log: from the steps shared with another history when both log the
-    /// same scope, else computed.
-    private func logStep(_ id: ObjectID, filter: PathFilter) -> (parent: ObjectID?, paths: [String])? {
-        guard let sharedSteps, sharedSteps.scope == scope else { return step(id, filter: filter) }
-        return sharedSteps.step(id) { step(id, filter: filter) }
-    }
-
     private func step(_ id: ObjectID, filter: PathFilter) -> (parent: ObjectID?, paths: [String])? {
         let parent: ObjectID?
         let changes: [TreeChange]
@@ -327,8 +319,7 @@ public final class WalkSteps: @unchecked Sendable {
     private let lock = NSLock()
 
     public init(scope: [String]) {
-        let folders = Set(scope.map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "/")) })
-        self.scope = folders.contains("") ? nil : folders.sorted()
+        self.scope = GitChangeHistory.scope(of: scope)
     }
 
     func step(_ id: ObjectID, compute: () -> (parent: ObjectID?, paths: [String])?) -> (parent: ObjectID?, paths: [String])? {
