@@ -37,7 +37,12 @@ final class ControlEvaluator {
 
     private var project: Project?
     private var prints: ProjectPrints?
+    /// What each control read from history at its last evaluation (set through `setAccess`,
+    /// which keeps the tip-reader counts).
     private var sensitivity: [ControlKey: HistoryAccess] = [:]
+    /// Controls in `sensitivity` that read the tip, and those of them that gave a date range.
+    private var tipReaders = 0
+    private var rangedTipReaders = 0
     private var reader: ArtifactReader?
     private var cachedPolicy: (id: ObjectID?, policy: Policy)?
     private var cachedFilter: (selectors: Int, explicit: Int, filter: PathFilter)?
@@ -61,16 +66,27 @@ final class ControlEvaluator {
     /// `previous` is the commit's first parent, so the diff is the commit's own change. Returns
     /// nil when no control can have changed; `forceFull` evaluates everything.
     func advance(to commit: ObjectID, from previous: ObjectID?, parentIsPrevious: Bool, forceFull: Bool) throws -> Outcome? {
-        let changes = try repository.treeDiff(from: previous, to: commit, filter: diffFilter(), detectRenames: true)
+        // While the tracker indexes every change, the diff reports every changed path (it opens
+        // every changed folder either way); the rest of this step looks at the selected ones.
+        let filter = diffFilter()
+        let indexing = tracker.isIndexing && parentIsPrevious
+        let changes = try repository.treeDiff(from: previous, to: commit, filter: indexing ? .all : filter,
+                                              detectRenames: true)
         var relevantChanged = false
         var changed: [String] = []
+        var everyPath: [String] = []
+        if indexing { everyPath.reserveCapacity(changes.count) }
         for change in changes {
-            if let old = change.oldPath {
+            if indexing {
+                if let old = change.oldPath { everyPath.append(old) }
+                if let new = change.newPath, new != change.oldPath { everyPath.append(new) }
+            }
+            if let old = change.oldPath, !indexing || filter.selects(old) {
                 changed.append(old)
                 if relevantPaths.remove(old) != nil { relevantChanged = true }
                 trackedEntries[old] = nil
             }
-            if let new = change.newPath {
+            if let new = change.newPath, !indexing || filter.selects(new) {
                 if change.oldPath != new { changed.append(new) }
                 if isRelevant(new, explicit: explicitPaths) {
                     relevantPaths.insert(new)
@@ -84,25 +100,31 @@ final class ControlEvaluator {
                 }
             }
         }
-        let carried = parentIsPrevious ? changed : nil
+        // The history questions this commit's own change answers anew (nil: not its own change,
+        // so every answer is in doubt). Worked out once per commit, not once per control.
+        let touchedSelectors = parentIsPrevious ? tracker.selectors(touchedBy: changed) : nil
         // A control that read the tip's date is due again unless it said for which dates its
         // answer holds (then only when this commit's date leaves that range).
         var info: CommitInfo?
-        if sensitivity.values.contains(where: { $0.readsTip && $0.tipRange != nil }) {
+        if rangedTipReaders > 0 {
             info = try repository.commitInfo(commit)
         }
         let time = info?.committer.time
-        let due = sensitivity.filter { _, access in
-            let tipDue = access.readsTip && (access.tipRange.flatMap { range in time.map { !range.contains($0) } } ?? true)
-            return tipDue || (carried.map { tracker.touches($0, access.selectors) } ?? !access.selectors.isEmpty)
+        var due: [ControlKey] = []
+        if touchedSelectors?.isEmpty == false || touchedSelectors == nil || tipReaders > 0 {
+            for (key, access) in sensitivity {
+                let tipDue = access.readsTip && (access.tipRange.flatMap { range in time.map { !range.contains($0) } } ?? true)
+                let selectorDue = touchedSelectors.map { !access.selectors.isDisjoint(with: $0) } ?? !access.selectors.isEmpty
+                if tipDue || selectorDue { due.append(key) }
+            }
         }
         let full = forceFull || project == nil
         if !full && !relevantChanged && due.isEmpty {
-            tracker.move(to: commit, stamp: nil, changedPaths: carried)
+            tracker.move(to: commit, stamp: nil, touched: touchedSelectors, ownChange: indexing ? everyPath : nil)
             return nil
         }
         let stamp = TrackingChangeHistory.stamp(try info ?? repository.commitInfo(commit))
-        tracker.move(to: commit, stamp: stamp, changedPaths: carried)
+        tracker.move(to: commit, stamp: stamp, touched: touchedSelectors, ownChange: indexing ? everyPath : nil)
         evaluations += 1
         if full || relevantChanged {
             let (project, entries) = try buildProject(commit)
@@ -142,7 +164,7 @@ final class ControlEvaluator {
                 }
             }
         }
-        let stillDue = due.keys.filter { states[$0] != nil }
+        let stillDue = due.filter { states[$0] != nil }
         if !stillDue.isEmpty {
             evaluate(rules: Set(stillDue.map(\.rule)), subjects: Set(stillDue.map(\.system)))
         }
@@ -174,7 +196,7 @@ final class ControlEvaluator {
     private func dropStates(of subjects: Set<String?>) {
         for key in states.keys where subjects.contains(key.system) { touched.insert(key) }
         states = states.filter { !subjects.contains($0.key.system) }
-        sensitivity = sensitivity.filter { !subjects.contains($0.key.system) }
+        for key in sensitivity.keys where subjects.contains(key.system) { setAccess(nil, for: key) }
     }
 
     // MARK: - Running the rules
@@ -188,6 +210,8 @@ final class ControlEvaluator {
             touched.formUnion(states.keys)
             states = [:]
             sensitivity = [:]
+            tipReaders = 0
+            rangedTipReaders = 0
             accept(engine.run(project, only: rules, today: today), kinds: nil)
             return
         }
@@ -214,8 +238,20 @@ final class ControlEvaluator {
             states[key] = state(of: control, key: key, reason: reasons[key] ?? anyReason[control.ruleID])
             touched.insert(key)
             let access = tracker.access(of: key)
-            sensitivity[key] = access.isEmpty ? nil : access
+            setAccess(access.isEmpty ? nil : access, for: key)
         }
+    }
+
+    private func setAccess(_ access: HistoryAccess?, for key: ControlKey) {
+        if let old = sensitivity[key], old.readsTip {
+            tipReaders -= 1
+            if old.tipRange != nil { rangedTipReaders -= 1 }
+        }
+        if let access, access.readsTip {
+            tipReaders += 1
+            if access.tipRange != nil { rangedTipReaders += 1 }
+        }
+        sensitivity[key] = access
     }
 
     /// The engine's status, except that a pass resting on a document that cannot be read counts

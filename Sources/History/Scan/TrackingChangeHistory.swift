@@ -31,6 +31,13 @@ final class TrackingChangeHistory: ChangeHistory, ProjectObserver, @unchecked Se
     private var accesses: [ControlKey: HistoryAccess] = [:]
     /// Every selector asked so far: the walk's diff must look at their paths too.
     private(set) var knownSelectors: Set<PathSelector> = []
+    /// Every path changed so far and when, while the walk has fed it every commit's own change
+    /// from the start of history; nil once it missed one (a cache restore, a merge's side).
+    private var index: ChangeIndex? = ChangeIndex()
+    private var step = 0
+
+    /// Whether the walk should report every changed path (`move(…ownChange:)`).
+    var isIndexing: Bool { locked { index != nil } }
 
     init(repository: Repository, shallowBoundary: Set<ObjectID>) {
         self.repository = repository
@@ -54,7 +61,12 @@ final class TrackingChangeHistory: ChangeHistory, ProjectObserver, @unchecked Se
             if let current { accesses[current, default: HistoryAccess()].selectors.insert(selector) }
             knownSelectors.insert(selector)
             if let cached = answers[selector] { return cached }
-            let answer = tipID.flatMap { try? walkBack(selector, from: $0) }
+            let answer: CommitStamp?
+            if let index {
+                answer = index.newest(selector).flatMap { try? Self.stamp(repository.commitInfo($0.commit)) }
+            } else {
+                answer = tipID.flatMap { try? walkBack(selector, from: $0) }
+            }
             answers[selector] = answer
             return answer
         }
@@ -80,25 +92,34 @@ final class TrackingChangeHistory: ChangeHistory, ProjectObserver, @unchecked Se
         }
     }
 
-    /// Moves to `commit`. With `changedPaths` (the commit's own change against its first parent),
-    /// answers are carried forward; without, they are dropped and recomputed when asked.
-    func move(to commit: ObjectID, stamp: CommitStamp?, changedPaths: [String]?) {
+    /// Moves to `commit`. With `touched` (the selectors the commit's own change against its
+    /// first parent selects), answers are carried forward; without, they are dropped and
+    /// recomputed when asked. `ownChange`: every path the commit changed against its first
+    /// parent (for the index), nil when the walk did not diff against the first parent.
+    func move(to commit: ObjectID, stamp: CommitStamp?, touched: Set<PathSelector>?, ownChange: [String]?) {
         locked {
             tipID = commit
             tipStamp = stamp
-            guard let changedPaths else {
+            step += 1
+            if let ownChange {
+                index?.record(ownChange, step: step, commit: commit)
+            } else {
+                index = nil
+            }
+            guard let touched else {
                 answers = [:]
                 return
             }
-            for selector in answers.keys where changedPaths.contains(where: selector.selects) {
+            for selector in touched where answers[selector] != nil {
                 answers[selector] = .some(stamp ?? (try? repository.commitInfo(commit)).map(Self.stamp))
             }
         }
     }
 
-    /// Whether `paths` include a file selected by one of `selectors`.
-    func touches(_ paths: [String], _ selectors: Set<PathSelector>) -> Bool {
-        selectors.contains { selector in paths.contains(where: selector.selects) }
+    /// The selectors asked so far that select one of `paths`.
+    func selectors(touchedBy paths: [String]) -> Set<PathSelector> {
+        guard !paths.isEmpty else { return [] }
+        return locked { knownSelectors.filter { selector in paths.contains(where: selector.selects) } }
     }
 
     /// Marks the control being evaluated, so reads are attributed to it.
@@ -125,6 +146,7 @@ final class TrackingChangeHistory: ChangeHistory, ProjectObserver, @unchecked Se
         locked {
             answers = saved
             tipID = commit
+            index = nil
             knownSelectors.formUnion(saved.keys)
         }
     }

@@ -13,12 +13,12 @@ extension ProjectBuilder {
                      stageDeclaration: declaration.stageDeclaration)
         }
         let declaredIDs = Set(systems.map(\.id))
-        let declaredRoots = policy.systems.map(\.root)
-        var inferredRoots: [String] = []
+        let declaredRoots = Set(policy.systems.map(\.root))
+        var inferredRoots = Set<String>()
         for card in artifacts where card.kind == .modelCard {
             if let declared = card.declaredSystem, declaredIDs.contains(declared) { continue }
-            if declaredRoots.contains(where: { PathMath.isInside(card.path, folder: $0) }) { continue }
-            if !inferredRoots.contains(card.folder) { inferredRoots.append(card.folder) }
+            if PathMath.hasAncestor(of: card.path, in: declaredRoots) { continue }
+            inferredRoots.insert(card.folder)
         }
         var taken = declaredIDs
         for root in inferredRoots.sorted() {
@@ -31,24 +31,40 @@ extension ProjectBuilder {
     /// Declared datasets, plus one inferred dataset per folder holding dataset documentation that
     /// no declared dataset covers.
     func buildDatasets(artifacts: [Artifact], systems: [AISystem]) -> [Dataset] {
-        func owner(_ path: String) -> String? {
-            systems.filter { PathMath.isInside(path, folder: $0.root) }.max { $0.root.count < $1.root.count }?.id
+        let index = SystemIndex(systems)
+        func owner(_ path: String) -> String? { index.nearestSystem(containing: path)?.id }
+        let references = Self.datasetReferences(artifacts: artifacts, index: index)
+        // Which references (by position) name each dataset id, and which link into each folder.
+        var namedBy: [String: Set<Int>] = [:]
+        var linkedFrom: [String: Set<Int>] = [:]
+        var linking = Set<Int>()
+        for (position, reference) in references.enumerated() {
+            for name in reference.names { namedBy[name, default: []].insert(position) }
+            if !reference.paths.isEmpty { linking.insert(position) }
+            for path in reference.paths {
+                var folder = Substring(path)
+                while true {
+                    linkedFrom[String(folder), default: []].insert(position)
+                    guard let slash = folder.lastIndex(of: "/") else { break }
+                    folder = folder[..<slash]
+                }
+            }
         }
-        let references = Self.datasetReferences(artifacts: artifacts, systems: systems)
+        /// The systems of every reference that names the id or links inside the root, sorted
+        /// (a system with two cards counts twice).
         func users(_ id: String, _ root: String) -> [String] {
-            references.filter { reference in
-                reference.names.contains(id) || reference.paths.contains { PathMath.isInside($0, folder: root) }
-            }.map(\.system).sorted()
+            let linked = root.isEmpty ? linking : linkedFrom[root] ?? []
+            return namedBy[id, default: []].union(linked).map { references[$0].system }.sorted()
         }
         var datasets = policy.datasets.map {
             Dataset(id: $0.id, root: $0.root, system: owner($0.root + "/x"), declaration: $0.declaration,
                     usedBy: users($0.id, $0.root))
         }
-        let declaredRoots = policy.datasets.map(\.root)
-        var folders: [String] = []
+        let declaredRoots = Set(policy.datasets.map(\.root))
+        var folders = Set<String>()
         for document in artifacts where document.kind.documentsDataset {
-            if declaredRoots.contains(where: { PathMath.isInside(document.path, folder: $0) }) { continue }
-            if !folders.contains(document.folder) { folders.append(document.folder) }
+            if PathMath.hasAncestor(of: document.path, in: declaredRoots) { continue }
+            folders.insert(document.folder)
         }
         var taken = Set(systems.map(\.id)).union(datasets.map(\.id))
         for folder in folders.sorted() {
@@ -60,11 +76,11 @@ extension ProjectBuilder {
 
     /// What each system's model cards name as data: front matter `datasets` entries and the
     /// repository paths of relative Markdown links (`](../../data/reviews/)`).
-    static func datasetReferences(artifacts: [Artifact], systems: [AISystem]) -> [(system: String, names: Set<String>, paths: [String])] {
+    static func datasetReferences(artifacts: [Artifact], index: SystemIndex) -> [(system: String, names: Set<String>, paths: [String])] {
         var result: [(system: String, names: Set<String>, paths: [String])] = []
         for card in artifacts where card.kind == .modelCard {
             guard let document = card.markdown,
-                  let system = Project.owner(of: card, systems: systems) else { continue }
+                  let system = index.owner(of: card) else { continue }
             let named = referenceMemo.value(for: card) { references(in: document, folder: card.folder) }
             result.append((system, named.names, named.paths))
         }

@@ -30,6 +30,8 @@ public struct Project: Sendable {
     public let holdings: [String: [Artifact]]
     /// Artifacts by path.
     private let artifactIndex: [String: Int]
+    /// The systems by id, root and explicit path.
+    private let systemIndex: SystemIndex
 
     public init(sourceName: String, policy: Policy, systems: [AISystem], datasets: [Dataset], artifacts: [Artifact],
                 licenseFiles: [String: String], paths: [String], history: (any ChangeHistory)? = nil,
@@ -43,9 +45,11 @@ public struct Project: Sendable {
         self.paths = paths
         self.history = history
         self.changeSet = changeSet
+        let systemIndex = SystemIndex(systems)
+        self.systemIndex = systemIndex
         var owners: [String: String] = [:]
         for artifact in artifacts {
-            if let owner = Project.owner(of: artifact, systems: systems) { owners[artifact.path] = owner }
+            if let owner = systemIndex.owner(of: artifact) { owners[artifact.path] = owner }
         }
         self.owners = owners
         var holdings: [String: [Artifact]] = [:]
@@ -136,30 +140,12 @@ public struct Project: Sendable {
     /// The system an artifact belongs to: the front-matter declaration, an explicit config path,
     /// `.aims/systems/ID/` or `docs/ai/ID/`, else the system whose root is the nearest ancestor.
     public func owner(of artifact: Artifact) -> String? {
-        owners[artifact.path] ?? (artifactIndex[artifact.path] != nil ? nil : Project.owner(of: artifact, systems: systems))
-    }
-
-    static func owner(of artifact: Artifact, systems: [AISystem]) -> String? {
-        if let declared = artifact.declaredSystem, systems.contains(where: { $0.id == declared }) { return declared }
-        if let explicit = systems.first(where: { $0.artifactPaths.values.contains(artifact.path) }) { return explicit.id }
-        for prefix in [".aims/systems/", "docs/ai/"] where artifact.path.hasPrefix(prefix) {
-            let rest = artifact.path.dropFirst(prefix.count)
-            if let slash = rest.firstIndex(of: "/") {
-                let id = String(rest[..<slash])
-                if systems.contains(where: { $0.id == id }) { return id }
-            }
-        }
-        return nearestSystem(containing: artifact.path, systems: systems)?.id
+        owners[artifact.path] ?? (artifactIndex[artifact.path] != nil ? nil : systemIndex.owner(of: artifact))
     }
 
     /// The system whose root is the nearest ancestor of `path`.
     public func nearestSystem(containing path: String) -> AISystem? {
-        Project.nearestSystem(containing: path, systems: systems)
-    }
-
-    static func nearestSystem(containing path: String, systems: [AISystem]) -> AISystem? {
-        systems.filter { PathMath.isInside(path, folder: $0.root) }
-            .max { ($0.root.count, $1.id) < ($1.root.count, $0.id) }
+        systemIndex.nearestSystem(containing: path)
     }
 }
 

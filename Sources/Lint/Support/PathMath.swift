@@ -13,9 +13,25 @@ public enum PathMath {
     }
 
     /// Whether `path` lies inside `folder` ("" contains everything).
+    /// Compared as bytes, as git compares paths, and without building `folder + "/"`: history
+    /// asks this for every changed path against every question's folders.
     public static func isInside(_ path: String, folder: String) -> Bool {
         if folder.isEmpty { return true }
-        return path == folder || path.hasPrefix(folder + "/")
+        let whole = path.utf8, head = folder.utf8
+        guard whole.count >= head.count, whole.starts(with: head) else { return false }
+        return whole.count == head.count || whole[whole.index(whole.startIndex, offsetBy: head.count)] == UInt8(ascii: "/")
+    }
+
+    /// Whether `path` lies inside any of `folders` (a folder contains itself; "" contains
+    /// everything): a lookup per ancestor, not a scan of the folders.
+    public static func hasAncestor(of path: String, in folders: Set<String>) -> Bool {
+        if folders.isEmpty { return false }
+        var folder = Substring(path)
+        while true {
+            if folders.contains(String(folder)) { return true }
+            guard let slash = folder.lastIndex(of: "/") else { return folders.contains("") }
+            folder = folder[..<slash]
+        }
     }
 
     /// Joins and normalises a relative link target against a folder; nil when it escapes the repository.

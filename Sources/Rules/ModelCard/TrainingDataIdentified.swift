@@ -198,8 +198,8 @@ struct TrainingDataEvidence {
         compactText = TextChecks.compact(text + " " + raw + " " + destinations)
         let compacted = compactText
         projectDatasets = project.datasetIDs.filter { id in
-            let form = TextChecks.compact(id)
-            return form.count >= 4 && compacted.contains(form)
+            let form = TextChecks.compactID(id)
+            return form.utf8.count >= 4 && LifecycleText.bytes(compacted, contain: form)
         }
     }
 
@@ -208,10 +208,10 @@ struct TrainingDataEvidence {
     /// Whether the text names a dataset id, in full or by its name part ("reviews-2024" of "acme/reviews-2024").
     func mentions(_ id: String) -> Bool {
         let full = TextChecks.compact(id)
-        if !full.isEmpty && compactText.contains(full) { return true }
+        if !full.isEmpty && LifecycleText.bytes(compactText, contain: full) { return true }
         guard let name = id.split(separator: "/").last.map(String.init) else { return false }
         let form = TextChecks.compact(name)
-        return form.count >= 3 && compactText.contains(form)
+        return form.count >= 3 && LifecycleText.bytes(compactText, contain: form)
     }
 
     static func exists(_ path: String, from folder: String, in project: Project) -> Bool {

@@ -77,12 +77,22 @@ struct DatasetDocuments {
         }.sorted { (order[$0.kind] ?? 2, $0.artifact.path) < (order[$1.kind] ?? 2, $1.artifact.path) }
         croissant = documents.filter { $0.kind == .croissant }.compactMap(CroissantFile.init)
         proseBlocks = markdown.flatMap { source in
-            (source.document.preamble + source.document.sections.flatMap(\.blocks)).compactMap { block in
-                DatasetText.answerText(of: block, in: source).map { (source, block, $0) }
+            let texts = Self.answerMemo.value(for: source.artifact) {
+                Self.blocks(of: source).map { DatasetText.answerText(of: $0, in: source) }
             }
+            return zip(Self.blocks(of: source), texts).compactMap { block, text in text.map { (source, block, $0) } }
         }
         proseText = proseBlocks.map(\.text).joined(separator: "\n\n")
     }
+
+    /// Every block of a document, preamble first, in order.
+    private static func blocks(of source: DatasetMarkdown) -> [Block] {
+        source.document.preamble + source.document.sections.flatMap(\.blocks)
+    }
+
+    /// Each block's answer text, per document: ten DS rules build these documents for every
+    /// dataset, and history does so again at every commit that touches the dataset.
+    private static let answerMemo = ArtifactMemo<[String?]>(limit: 1024)
 
     /// Why a content rule cannot judge the dataset: its documents exist but none could be read
     /// (AIMS-005 and GIT-003 report those). Nil when the rule should run.

@@ -1,3 +1,4 @@
+import Foundation
 import Documents
 import Lint
 
@@ -176,6 +177,8 @@ struct FieldLine: Hashable {
     var hasValue: Bool { TextChecks.hasContent(value) }
 
     static func parse(_ source: SourceLine) -> FieldLine? {
+        // No colon, no field (most prose lines): skip the replacements below.
+        guard source.text.utf8.contains(UInt8(ascii: ":")) else { return nil }
         var text = Substring(source.text)
         text = text.drop { $0 == " " || $0 == "\t" || $0 == ">" }
         if let first = text.first, "-*+".contains(first), text.dropFirst().first == " " { text = text.dropFirst(2) }
@@ -215,6 +218,21 @@ enum TextChecks {
             $0.properties.isAlphabetic || ("0"..."9").contains($0)
         }))
     }
+
+    /// `compact` of an id, remembered: a card's evidence is compared with every dataset id of the
+    /// project, and history asks again at every evaluation.
+    static func compactID(_ id: String) -> String {
+        compactLock.lock()
+        defer { compactLock.unlock() }
+        if let known = compactIDs[id] { return known }
+        if compactIDs.count >= 20_000 { compactIDs.removeAll(keepingCapacity: true) }
+        let form = compact(id)
+        compactIDs[id] = form
+        return form
+    }
+
+    nonisolated(unsafe) private static var compactIDs: [String: String] = [:]
+    private static let compactLock = NSLock()
 
     /// Whether `phrase` occurs in `text` as whole words (both already lowercased).
     static func containsWord(_ phrase: String, in text: String) -> Bool {
