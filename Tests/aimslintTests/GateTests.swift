@@ -45,6 +45,23 @@ final class GateTests: XCTestCase {
         XCTAssertEqual(aims005.map { "\($0.path) \($0.state)" }, ["models/old/MODEL_CARD.md absent"])
     }
 
+    /// A branch that deletes the file of an old finding: the fixed finding is about the base,
+    /// so nothing tries to blame a file the checked commit does not have.
+    func testAFindingFixedByDeletingItsFileIsReportedWithoutABlameError() throws {
+        let repo = try repositoryWithOldFinding()
+        try repo.git("rm", "-q", "models/old/MODEL_CARD.md")
+        try repo.commitAll("remove the old card")
+        let result = try CLI.run(["check", "--rev", "HEAD", "--base", "main", "--format", "json"], in: repo.root)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertFalse(result.stderr.contains("cannot tie findings"), result.stderr)
+        let json = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+        let fixed = (json?["findings"] as? [[String: Any]] ?? []).filter {
+            $0["ruleId"] as? String == "AIMS-005" && $0["path"] as? String == "models/old/MODEL_CARD.md"
+        }
+        XCTAssertEqual(fixed.map { $0["baselineState"] as? String }, ["absent"])
+        XCTAssertNil(fixed.first?["introducedBy"])
+    }
+
     func testSwitchingTheRuleOffInTheBranchStillFailsUnlessPolicyHead() throws {
         let repo = try repositoryWithOldFinding()
         try repo.write(".aims/config.yml", "version: 1\nrules:\n  AIMS-005: off\n")

@@ -5,36 +5,32 @@ import GitKit
 /// prose), kept for the process and keyed by path and blob id: `history` runs the rules again
 /// commit after commit over mostly the same blobs, and a check asks several rules the same thing.
 ///
-/// Bounded: when `limit` values are held, the memo starts afresh. Artifacts without a blob id
+/// One value per path: a new blob at a path replaces the old one's value, so the memo holds
+/// about one tree's documents however long the history (a walk never goes back to an older
+/// blob). Bounded besides: past `limit` paths it starts afresh. Artifacts without a blob id
 /// (unhashed working tree files) are never memoised.
 public final class ArtifactMemo<Value>: @unchecked Sendable {
-    private struct Key: Hashable {
-        let blob: ObjectID
-        let path: String
-    }
-
-    private var values: [Key: Value] = [:]
+    private var values: [String: (blob: ObjectID, value: Value)] = [:]
     private let lock = NSLock()
     private let limit: Int
 
-    public init(limit: Int = 2048) {
+    public init(limit: Int = 8192) {
         self.limit = limit
     }
 
     /// The memoised value for the artifact, made by `make` the first time.
     public func value(for artifact: Artifact, _ make: () -> Value) -> Value {
         guard let blob = artifact.blob else { return make() }
-        let key = Key(blob: blob, path: artifact.path)
         lock.lock()
-        if let known = values[key] {
+        if let known = values[artifact.path], known.blob == blob {
             lock.unlock()
-            return known
+            return known.value
         }
         lock.unlock()
         let made = make()
         lock.lock()
-        if values.count >= limit { values.removeAll(keepingCapacity: true) }
-        values[key] = made
+        if values.count >= limit && values[artifact.path] == nil { values.removeAll(keepingCapacity: true) }
+        values[artifact.path] = (blob, made)
         lock.unlock()
         return made
     }

@@ -11,6 +11,8 @@ import GitKit
 ///   line-level diff decides which lines are HEAD's) is `Introduction.uncommitted`, as is every
 ///   line of a file HEAD does not have; any other line is blamed at HEAD, at its HEAD line number.
 ///
+/// Findings the change fixed (`absent` in diff mode) are about the base and stay untied.
+///
 /// Each file is blamed once per run, over the span of lines its findings need. A file that
 /// cannot be blamed (a shallow boundary, a missing object) leaves its findings without
 /// `introducedBy` and yields one problem line; the rest continue.
@@ -28,7 +30,10 @@ public struct CommitTies {
                        texts: [String: String]) -> (findings: [Finding], problems: [String]) {
         var introductions: [String: [Int: Introduction]] = [:]
         var problems: [String] = []
-        for (path, lines) in Dictionary(grouping: findings, by: \.location.path).mapValues({ Set($0.map(\.location.line)) }) {
+        // A finding the change fixed (`absent`) describes the base, whose file may not exist at
+        // the checked commit any more: there is no line of the checked commit to blame.
+        let current = findings.filter { $0.baselineState != .absent }
+        for (path, lines) in Dictionary(grouping: current, by: \.location.path).mapValues({ Set($0.map(\.location.line)) }) {
             do {
                 switch source {
                 case .revision:
@@ -43,6 +48,7 @@ public struct CommitTies {
         }
         let tied = findings.map { finding -> Finding in
             var finding = finding
+            guard finding.baselineState != .absent else { return finding }
             finding.introducedBy = introductions[finding.location.path]?[finding.location.line]
             return finding
         }

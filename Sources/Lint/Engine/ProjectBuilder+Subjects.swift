@@ -87,7 +87,7 @@ extension ProjectBuilder {
         return result
     }
 
-    private static let referenceMemo = ArtifactMemo<(names: Set<String>, paths: [String])>(limit: 1024)
+    private static let referenceMemo = ArtifactMemo<(names: Set<String>, paths: [String])>()
 
     /// A card's front matter `datasets` and the repository paths its relative links point to.
     private static func references(in document: MarkdownDocument, folder: String) -> (names: Set<String>, paths: [String]) {

@@ -70,7 +70,7 @@ struct DatasetPreparationDescribed: Rule {
                      "data preparation"],
         accepts: { section in
             // "Data Collection" alone is provenance; "Data Collection and Processing" also covers preparation.
-            section.key != .dataCollection || ["process", "normali", "clean", "filter"].contains { section.normalized.contains($0) }
+            section.key != .dataCollection || ["process", "normali", "clean", "filter"].contains { LifecycleText.bytes(section.normalized, contain: $0) }
         })
     static let raiProperties: Set<String> = [
         "dataPreprocessingProtocol", "dataAnnotationProtocol", "dataManipulationProtocol", "dataImputationProtocol",

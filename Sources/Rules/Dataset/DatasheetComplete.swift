@@ -136,7 +136,7 @@ struct DatasheetComplete: Rule {
             let candidates = keyed.isEmpty
                 ? sections.indices.filter { index in
                     !SectionMatcher.isDocumentTitle(datasheet.document, index)
-                        && entry.words.contains { sections[index].normalized.contains($0) }
+                        && entry.words.contains { LifecycleText.bytes(sections[index].normalized, contain: $0) }
                 }
                 : keyed
             guard let first = candidates.first else {

@@ -66,7 +66,7 @@ struct NoTemplatePlaceholders: Rule {
     }
 
     /// The placeholders of each document, found once per path and blob.
-    private static let memo = ArtifactMemo<[Found]>(limit: 1024)
+    private static let memo = ArtifactMemo<[Found]>()
 
     private static func placeholders(in artifact: Artifact, document: MarkdownDocument) -> [Found] {
         memo.value(for: artifact) {

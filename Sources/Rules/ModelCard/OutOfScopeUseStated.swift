@@ -98,6 +98,6 @@ struct OutOfScopeUseStated: Rule {
 
     static func drawsTheLine(_ text: String) -> Bool {
         let lower = Placeholders.strip(text).lowercased().replacingOccurrences(of: "’", with: "'")
-        return misusePhrases.contains { lower.contains($0) }
+        return misusePhrases.contains { LifecycleText.bytes(lower, contain: $0) }
     }
 }

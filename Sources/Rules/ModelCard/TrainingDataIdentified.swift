@@ -127,7 +127,7 @@ struct TrainingDataIdentified: Rule {
     /// Hub ids there may be test sets, which `datasets` does not list.
     private func evaluationLines(_ card: ModelCardDocument, _ indices: [Int]) -> Set<Int> {
         var lines: Set<Int> = []
-        for index in indices where ["evaluation", "test", "validation"].contains(where: card.sections[index].normalized.contains) {
+        for index in indices where ["evaluation", "test", "validation"].contains(where: { LifecycleText.bytes(card.sections[index].normalized, contain: $0) }) {
             let section = card.sections[index]
             lines.formUnion(section.range.start.line...max(section.range.start.line, section.endLine))
         }

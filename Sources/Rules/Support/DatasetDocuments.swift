@@ -45,7 +45,7 @@ struct SectionMatcher {
     func matches(_ document: MarkdownDocument, _ index: Int) -> Bool {
         let section = document.sections[index]
         if let key = section.key, keys.contains(key) { return accepts(section) }
-        return !Self.isDocumentTitle(document, index) && titleWords.contains { section.normalized.contains($0) }
+        return !Self.isDocumentTitle(document, index) && titleWords.contains { LifecycleText.bytes(section.normalized, contain: $0) }
     }
 
     /// The first section, when it is the only level-1 heading: it heads the whole document.
@@ -92,7 +92,7 @@ struct DatasetDocuments {
 
     /// Each block's answer text, per document: ten DS rules build these documents for every
     /// dataset, and history does so again at every commit that touches the dataset.
-    private static let answerMemo = ArtifactMemo<[String?]>(limit: 1024)
+    private static let answerMemo = ArtifactMemo<[String?]>()
 
     /// Why a content rule cannot judge the dataset: its documents exist but none could be read
     /// (AIMS-005 and GIT-003 report those). Nil when the rule should run.

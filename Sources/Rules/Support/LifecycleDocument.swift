@@ -56,7 +56,7 @@ struct LifecycleDocument: Sendable {
 
     var path: String { artifact.path }
 
-    private static let memo = ArtifactMemo<LifecycleDocument?>(limit: 512)
+    private static let memo = ArtifactMemo<LifecycleDocument?>()
 
     /// `init(_:)`, made once per path and blob for the process.
     static func memoised(_ artifact: Artifact) -> LifecycleDocument? {

@@ -66,7 +66,7 @@ struct ModelCardDocument {
         sections.indices.filter { index in
             let section = sections[index]
             if let key = section.key, keys.contains(key) { return true }
-            return titleWords.contains { section.normalized.contains($0) }
+            return titleWords.contains { LifecycleText.bytes(section.normalized, contain: $0) }
         }
     }
 
@@ -186,14 +186,35 @@ struct FieldLine: Hashable {
                 !text[..<dot].isEmpty {
             text = text[text.index(after: dot)...]
         }
-        let plain = String(text).replacingOccurrences(of: "**", with: "").replacingOccurrences(of: "__", with: "")
-            .replacingOccurrences(of: "`", with: "")
+        let plain = withoutEmphasisMarks(text)
         guard let colon = plain.firstIndex(of: ":") else { return nil }
         let rawLabel = plain[..<colon]
         guard rawLabel.count <= 48, rawLabel.contains(where: \.isLetter), !rawLabel.contains("http"),
               !rawLabel.contains("[") || rawLabel.lowercased().contains("[optional]") else { return nil }
         let value = plain[plain.index(after: colon)...].trimmingCharacters(in: .whitespaces)
         return FieldLine(label: normalizedLabel(String(rawLabel)), value: value, line: source.line)
+    }
+
+    /// The text without `**`, `__` (each pair read left to right) and backticks: the marks around
+    /// template labels. Bytes, not characters: the marks are ASCII and never part of a longer
+    /// UTF-8 sequence.
+    static func withoutEmphasisMarks(_ text: Substring) -> String {
+        func dropPairs(of mark: UInt8, _ bytes: [UInt8]) -> [UInt8] {
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            var index = 0
+            while index < bytes.count {
+                if bytes[index] == mark && index + 1 < bytes.count && bytes[index + 1] == mark {
+                    index += 2
+                } else {
+                    out.append(bytes[index])
+                    index += 1
+                }
+            }
+            return out
+        }
+        let bytes = dropPairs(of: UInt8(ascii: "_"), dropPairs(of: UInt8(ascii: "*"), Array(text.utf8)))
+        return String(decoding: bytes.filter { $0 != UInt8(ascii: "`") }, as: UTF8.self)
     }
 
     /// Lowercased, `[optional]` removed, emphasis marks and a trailing colon dropped, spaces collapsed.

@@ -29,7 +29,7 @@ enum WordingScan {
     }
 
     /// Every catalog wording in each document, once per path and blob.
-    private static let memo = ArtifactMemo<[Found]>(limit: 1024)
+    private static let memo = ArtifactMemo<[Found]>()
 
     private static func found(in artifact: Artifact, document: MarkdownDocument) -> [Found] {
         memo.value(for: artifact) {
