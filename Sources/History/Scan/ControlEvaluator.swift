@@ -46,6 +46,7 @@ final class ControlEvaluator {
     private var reader: ArtifactReader?
     private var cachedPolicy: (id: ObjectID?, policy: Policy)?
     private var cachedFilter: (selectors: Int, explicit: Int, filter: PathFilter)?
+    private let classifications = ClassificationMemo()
 
     init(repository: Repository, rules: [any Rule], shallowBoundary: Set<ObjectID>) {
         self.repository = repository
@@ -296,7 +297,8 @@ final class ControlEvaluator {
         } else {
             useReader = sharedReader(for: snapshot)
         }
-        var project = ProjectBuilder(snapshot: snapshot, policy: policy, sourceName: "history", history: tracker)
+        var project = ProjectBuilder(snapshot: snapshot, policy: policy, sourceName: "history", history: tracker,
+                                     classifications: classifications)
             .build(reader: useReader)
         project.observer = tracker
         return (project, snapshot.entries)
@@ -348,13 +350,14 @@ final class ControlEvaluator {
     /// Artifact names, `.aims/`, licences and explicit artifact paths; plus, for the diff, the
     /// files whose last change a rule has asked about.
     private func diffFilter() -> PathFilter {
-        let selectors = tracker.knownSelectors
+        let selectors = tracker.indexedSelectors
         if let cachedFilter, cachedFilter.selectors == selectors.count, cachedFilter.explicit == explicitPaths.count {
             return cachedFilter.filter
         }
         let explicit = explicitPaths
+        let index = selectors.index
         let filter = PathFilter(prefixes: []) { path in
-            isRelevant(path, explicit: explicit) || selectors.contains { $0.selects(path) }
+            isRelevant(path, explicit: explicit) || index.anySelects(path)
         }
         cachedFilter = (selectors.count, explicit.count, filter)
         return filter

@@ -81,7 +81,7 @@ struct ProjectPrints: Equatable {
     }
 
     private static func anchor(_ anchor: Anchor?) -> String {
-        anchor.map { "\($0)" } ?? "-"
+        anchor.map { "\($0.path):\($0.range.start.line):\($0.range.start.column)-\($0.range.end.line):\($0.range.end.column)" } ?? "-"
     }
 
     /// Why an artifact's content cannot be checked, or nil.

@@ -31,6 +31,8 @@ final class TrackingChangeHistory: ChangeHistory, ProjectObserver, @unchecked Se
     private var accesses: [ControlKey: HistoryAccess] = [:]
     /// Every selector asked so far: the walk's diff must look at their paths too.
     private(set) var knownSelectors: Set<PathSelector> = []
+    /// The same, by the paths and folders they name.
+    private var selectorIndex = SelectorIndex()
     /// Every path changed so far and when, while the walk has fed it every commit's own change
     /// from the start of history; nil once it missed one (a cache restore, a merge's side).
     private var index: ChangeIndex? = ChangeIndex()
@@ -59,7 +61,7 @@ final class TrackingChangeHistory: ChangeHistory, ProjectObserver, @unchecked Se
     func lastChange(_ selector: PathSelector) -> CommitStamp? {
         locked {
             if let current { accesses[current, default: HistoryAccess()].selectors.insert(selector) }
-            knownSelectors.insert(selector)
+            if knownSelectors.insert(selector).inserted { selectorIndex.insert(selector) }
             if let cached = answers[selector] { return cached }
             let answer: CommitStamp?
             if let index {
@@ -119,7 +121,21 @@ final class TrackingChangeHistory: ChangeHistory, ProjectObserver, @unchecked Se
     /// The selectors asked so far that select one of `paths`.
     func selectors(touchedBy paths: [String]) -> Set<PathSelector> {
         guard !paths.isEmpty else { return [] }
-        return locked { knownSelectors.filter { selector in paths.contains(where: selector.selects) } }
+        return locked {
+            var touched = Set<PathSelector>()
+            for path in paths {
+                selectorIndex.forEachSelecting(path) { selector in
+                    touched.insert(selector)
+                    return true
+                }
+            }
+            return touched
+        }
+    }
+
+    /// The known selectors as an index, with their count (for the walk's diff filter).
+    var indexedSelectors: (count: Int, index: SelectorIndex) {
+        locked { (knownSelectors.count, selectorIndex) }
     }
 
     /// Marks the control being evaluated, so reads are attributed to it.
@@ -147,7 +163,7 @@ final class TrackingChangeHistory: ChangeHistory, ProjectObserver, @unchecked Se
             answers = saved
             tipID = commit
             index = nil
-            knownSelectors.formUnion(saved.keys)
+            for selector in saved.keys where knownSelectors.insert(selector).inserted { selectorIndex.insert(selector) }
         }
     }
 

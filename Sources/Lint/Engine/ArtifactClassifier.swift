@@ -1,3 +1,5 @@
+import Foundation
+
 /// Recognises artifacts by path alone (SPEC §4), before any blob is read.
 ///
 /// The answer is either a kind, "maybe" (a README or other Markdown whose front matter decides),
@@ -84,5 +86,23 @@ public enum ArtifactClassifier {
     /// Whether a front-matter kind declaration (`aims: { kind: … }`) names a known kind.
     public static func kind(named text: String) -> ArtifactKind? {
         ArtifactKind(rawValue: text.lowercased())
+    }
+}
+
+/// Verdicts remembered by path, for a caller that builds projects again and again over mostly
+/// the same paths (history builds one per evaluated commit).
+public final class ClassificationMemo: @unchecked Sendable {
+    private var verdicts: [String: ArtifactClassifier.Verdict] = [:]
+    private let lock = NSLock()
+
+    public init() {}
+
+    public func verdict(_ path: String) -> ArtifactClassifier.Verdict {
+        lock.lock()
+        defer { lock.unlock() }
+        if let known = verdicts[path] { return known }
+        let verdict = ArtifactClassifier.classify(path)
+        verdicts[path] = verdict
+        return verdict
     }
 }

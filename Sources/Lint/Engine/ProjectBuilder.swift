@@ -10,9 +10,12 @@ public struct ProjectBuilder {
     public let sourceName: String
     public let history: (any ChangeHistory)?
     public let changeSet: ChangeSet?
+    /// Remembered verdicts for the paths (nil: classify each path afresh).
+    public let classifications: ClassificationMemo?
 
     public init(snapshot: Snapshot, policy: Policy, sourceName: String, history: (any ChangeHistory)? = nil,
-                changeSet: ChangeSet? = nil) {
+                changeSet: ChangeSet? = nil, classifications: ClassificationMemo? = nil) {
+        self.classifications = classifications
         self.snapshot = snapshot
         self.policy = policy
         self.sourceName = sourceName
@@ -38,7 +41,7 @@ public struct ProjectBuilder {
                 artifacts.append(makeArtifact(entry, kind: kind, reader: reader))
                 continue
             }
-            switch ArtifactClassifier.classify(entry.path) {
+            switch classifications?.verdict(entry.path) ?? ArtifactClassifier.classify(entry.path) {
             case .notAnArtifact:
                 continue
             case .licenseFile:

@@ -193,7 +193,7 @@ struct CroissantRequiredProperties: Rule {
         case "datePublished":
             guard let text = value.string else { return nil }
             let date = #"^[0-9]{4}(-[0-9]{2}(-[0-9]{2}([T ][0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]+)?)?(Z|[+-][0-9]{2}:?[0-9]{2})?)?)?)?$"#
-            return text.range(of: date, options: .regularExpression) == nil ? "is not an ISO 8601 date (\(text))" : nil
+            return !PatternCache.matches(text, date) ? "is not an ISO 8601 date (\(text))" : nil
         default:
             return nil
         }

@@ -91,7 +91,7 @@ struct DatasetQualityDescribed: Rule {
 
     static func withoutBoilerplate(_ text: String) -> String {
         boilerplate.reduce(text) { result, pattern in
-            result.replacingOccurrences(of: pattern, with: " ", options: [.regularExpression, .caseInsensitive])
+            PatternCache.replacing(pattern, in: result, with: " ", caseInsensitive: true)
         }
     }
 }

@@ -213,7 +213,7 @@ enum DatasetText {
 
     /// Whether any of the case-insensitive regular expressions occurs in `text`.
     static func matches(_ text: String, _ patterns: [String]) -> Bool {
-        patterns.contains { text.range(of: $0, options: [.regularExpression, .caseInsensitive]) != nil }
+        patterns.contains { PatternCache.matches(text, $0, caseInsensitive: true) }
     }
 
     /// A year between 1900 and 2099, a month name, an ISO date or a range word: a time frame.

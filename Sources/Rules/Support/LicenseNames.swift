@@ -112,7 +112,7 @@ enum LicenseNames {
         for (from, to) in replacements { text = text.replacingOccurrences(of: from, with: to) }
         while text.hasSuffix("+") && !text.hasSuffix("++") { text.removeLast() }
         text = droppingVersionV(text)
-        text = text.replacingOccurrences(of: #"\.0(?![0-9])"#, with: "", options: .regularExpression)
+        text = PatternCache.replacing(#"\.0(?![0-9])"#, in: text, with: "")
         while text.hasSuffix(".") { text.removeLast() }
         return text
     }

@@ -75,8 +75,7 @@ enum MetricFinder {
         var text = cell.trimmingCharacters(in: .whitespaces)
         if let open = text.firstIndex(of: "("), text.hasSuffix(")") { text = String(text[..<open]) }
         text = text.replacingOccurrences(of: "*", with: "").trimmingCharacters(in: .whitespaces)
-        return text.range(of: #"^[~≈<>+\-−]?\s*\d+(?:[.,]\d+)?\s*%?(?:\s*(?:±|\+/-|\+-)\s*\d+(?:[.,]\d+)?\s*%?)?$"#,
-                          options: .regularExpression) != nil
+        return PatternCache.matches(text, #"^[~≈<>+\-−]?\s*\d+(?:[.,]\d+)?\s*%?(?:\s*(?:±|\+/-|\+-)\s*\d+(?:[.,]\d+)?\s*%?)?$"#)
     }
 
     // MARK: Prose
