@@ -59,6 +59,9 @@ struct CheckCommand: ParsableCommand {
     @Flag(name: .long, help: "Accept a shallow clone (history-based facts then stop at the shallow boundary).")
     var allowShallow = false
 
+    @Flag(name: .long, help: "Neither read nor write the saved history answers under .git/aimslint/ (a repeated check at the same commit then walks history again).")
+    var noCache = false
+
     func validate() throws {
         let sources = [staged, worktree, rev != nil].filter { $0 }.count
         if sources > 1 { throw ValidationError("choose one of --staged, --worktree and --rev") }
@@ -80,7 +83,8 @@ struct CheckCommand: ParsableCommand {
             throw ExitStatus.toolError
         }
         let source = checkSource(for: repository)
-        let checker = Checker(repository: repository, engine: Engine(rules: RuleCatalog.rules))
+        var checker = Checker(repository: repository, engine: Engine(rules: RuleCatalog.rules))
+        checker.useCache = !noCache
         let checked: CheckedSnapshot
         do {
             var policy: Policy?

@@ -124,6 +124,29 @@ final class CheckCommandTests: XCTestCase {
         let devNull = try CLI.run(["check", "--rev", "HEAD", "--fail-on", "none", "--output", "/dev/null"], in: repo.root)
         XCTAssertEqual(devNull.status, 0, devNull.stderr)
     }
+    /// Saved history answers (`.git/aimslint/answers-v1/`) change nothing in the report: a
+    /// first run writes them, a second run reads them, `--no-cache` neither reads nor writes.
+    func testSavedHistoryAnswersGiveTheSameReportAndNoCacheWritesNothing() throws {
+        let repo = try TestRepository()
+        let config = "version: 1\nsystems:\n  - id: churn\n    root: models/churn\n    stage: operation-and-monitoring\n"
+        try repo.write(".aims/config.yml", config)
+        try repo.write("models/churn/MODEL_CARD.md", "# Churn\n")
+        try repo.write("models/churn/train.py", "print('train')\n")
+        try repo.commitAll("card and code")
+        try repo.write("models/churn/train.py", "print('train with the new features')\n")
+        try repo.commitAll("new features")
+        let answers = repo.root.appendingPathComponent(".git/aimslint/answers-v1")
+        let arguments = ["check", "--rev", "HEAD", "--format", "json", "--fail-on", "none"]
+        let plain = try CLI.run(arguments + ["--no-cache"], in: repo.root)
+        XCTAssertEqual(plain.status, 0, plain.stderr)
+        XCTAssertTrue(plain.stdout.contains("GIT-001"), plain.stdout)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: answers.path))
+        let first = try CLI.run(arguments, in: repo.root)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: answers.path))
+        let second = try CLI.run(arguments, in: repo.root)
+        XCTAssertEqual(first.stdout, plain.stdout)
+        XCTAssertEqual(second.stdout, plain.stdout)
+    }
 }
 
 /// The demo history of fixtures/demo, replayed by the same script the README's command uses.
@@ -140,4 +163,5 @@ enum DemoRepository {
         XCTAssertEqual(result.status, 0, result.stderr)
         return out
     }
+
 }

@@ -159,9 +159,80 @@ public final class GitChangeHistory: ChangeHistory, @unchecked Sendable {
         return answer
     }
 
-    private struct Question: Hashable {
+    struct Question: Hashable {
         let selector: PathSelector
         let bound: ObjectID?
+    }
+
+    // MARK: Saved answers
+
+    /// How many answers came from the store (nil: none did), so `save` writes only what is new.
+    private var preloaded: Int?
+
+    /// Takes the answers saved for the tip, or for an ancestor a few commits down the
+    /// first-parent line, carried forward over the commits in between. True when it found some:
+    /// the questions of the last run at this commit need no walk (so no prefetch either).
+    public func preload(from store: ChangeAnswerStore) -> Bool {
+        guard let tipID else { return false }
+        var newer: [ObjectID] = []
+        var next: ObjectID? = tipID
+        while let id = next, newer.count <= ChangeAnswerStore.reach {
+            if let saved = store.load(id) {
+                guard let answers = newer.isEmpty ? saved : carry(saved, over: newer) else { return false }
+                lock.lock()
+                defer { lock.unlock() }
+                cache.merge(answers) { current, _ in current }
+                preloaded = newer.isEmpty ? cache.count : 0
+                return true
+            }
+            newer.append(id)
+            next = try? repository.firstParent(of: id, boundary: boundary)
+        }
+        return false
+    }
+
+    /// Preloads saved answers when there are any (see `preload(from:)`); otherwise starts the
+    /// shared walk on another thread (`prefetch()`). Returns the function that stops the walk.
+    public func startWalking(unlessPreloadedFrom store: ChangeAnswerStore?) -> @Sendable () -> Void {
+        if let store, preload(from: store) { return {} }
+        return prefetch()
+    }
+
+    /// Saves every answer of the run for the tip, unless they all came from the store as they are.
+    @discardableResult
+    public func save(to store: ChangeAnswerStore) -> String? {
+        guard let tipID else { return nil }
+        lock.lock()
+        let answers = cache
+        let unchanged = preloaded == answers.count
+        lock.unlock()
+        guard !answers.isEmpty, !unchanged else { return nil }
+        return store.save(answers, tip: tipID)
+    }
+
+    /// Answers saved at an ancestor, brought up to the tip: `newer` holds the commits after that
+    /// ancestor, newest first; the newest of them that touches a question's files is its answer.
+    /// Nil when one of them cannot be read.
+    private func carry(_ saved: [Question: CommitStamp?], over newer: [ObjectID]) -> [Question: CommitStamp?]? {
+        let prefixes = Set(saved.keys.flatMap { $0.selector.exact + $0.selector.folders })
+        let filter = PathFilter(prefixes: Array(prefixes))
+        // A question bounded by one of the newer commits was not asked of the ancestor's line.
+        let newerSet = Set(newer)
+        var answers = saved.filter { question, _ in question.bound.map { !newerSet.contains($0) } ?? true }
+        var settled = Set<Question>()
+        for commit in newer {
+            guard let step = step(commit, filter: filter) else { return nil }
+            guard !step.paths.isEmpty else { continue }
+            let stamp = try? GitChangeHistory.stamp(repository.commitInfo(commit))
+            for question in answers.keys where !settled.contains(question) {
+                if step.paths.contains(where: question.selector.selects) {
+                    guard let stamp else { return nil }
+                    answers[question] = .some(stamp)
+                    settled.insert(question)
+                }
+            }
+        }
+        return answers
     }
 
     /// Whether every path the selector can pick lies inside the shared log's scope.

@@ -36,6 +36,8 @@ public struct Checker {
     public let repository: Repository
     public let engine: Engine
     public let knownRuleIDs: Set<String>
+    /// Read and write saved history answers under `.git/aimslint/` (`--no-cache` turns it off).
+    public var useCache = true
 
     public init(repository: Repository, engine: Engine) {
         self.repository = repository
@@ -129,13 +131,20 @@ public struct Checker {
         let history = GitChangeHistory(repository: repository, tip: commit)
         let project = ProjectBuilder(snapshot: snapshot, policy: policy, sourceName: source.name, history: history).build()
         history.limit(to: project.historyScope)
-        let stopWalking = history.prefetch()
+        let store = answerStore()
+        let stopWalking = history.startWalking(unlessPreloadedFrom: store)
         let result = engine.run(project, only: only, systems: systems, parallel: true)
         stopWalking()
+        if let store { history.save(to: store) }
         var checked = CheckedSnapshot(result: result, commit: commit, source: source,
                                       sourceLines: Checker.lines(of: Set(result.findings.map(\.location.path)), in: snapshot))
         checked.skippedSubmodules = Checker.submodules(in: snapshot)
         return checked
+    }
+
+    /// Where saved history answers live, or nil with `useCache` off.
+    func answerStore() -> ChangeAnswerStore? {
+        useCache ? ChangeAnswerStore(repository: repository) : nil
     }
 
     /// The submodule (gitlink) paths of a snapshot, in order.

@@ -52,12 +52,17 @@ extension Checker {
         history.limit(to: scope, sharing: steps)
         if !sameTip { baseHistory.limit(to: scope, sharing: steps) }
         let today = SuppressionPass.today()
-        let stopWalking = history.prefetch()
-        let stopWalkingBase = sameTip ? {} : baseHistory.prefetch()
+        let store = answerStore()
+        let stopWalking = history.startWalking(unlessPreloadedFrom: store)
+        let stopWalkingBase = sameTip ? {} : baseHistory.startWalking(unlessPreloadedFrom: store)
         var headResult = engine.run(headProject, only: only, systems: systems, today: today, parallel: true)
         let baseResult = engine.run(baseProject, only: only, systems: systems, today: today, parallel: true)
         stopWalking()
         stopWalkingBase()
+        if let store {
+            history.save(to: store)
+            if !sameTip { baseHistory.save(to: store) }
+        }
         headResult.findings = Checker.compare(head: headResult.findings, base: baseResult.findings)
         var checked = CheckedSnapshot(result: headResult, commit: headCommit, source: source,
                                       sourceLines: Checker.lines(of: Set(headResult.findings.map(\.location.path)), in: headSnapshot))
