@@ -9,12 +9,12 @@ import Lint
 /// commits); and re-runs the rules only for the subjects whose inputs changed (`ProjectPrints`),
 /// plus the controls that read dates from history at the previous evaluation.
 final class ControlEvaluator {
-    /// The statuses after a commit, and who made it.
+    /// Who made a commit, and which controls the step set or removed: their states before it
+    /// (nil: absent). The states after it are `states` (read them; keeping a copy across the
+    /// next step would copy the whole table each step).
     struct Outcome {
-        let states: [ControlKey: ControlState]
         let stamp: CommitStamp
-        /// The controls set or removed by this step (the others kept their state).
-        let changed: Set<ControlKey>
+        let before: [ControlKey: ControlState?]
     }
 
     private let repository: Repository
@@ -183,21 +183,31 @@ final class ControlEvaluator {
         return outcome(stamp)
     }
 
-    /// Controls set or removed since the last outcome.
-    private var touched: Set<ControlKey> = []
+    /// Controls set or removed since the last outcome, with their state before (nil: absent).
+    private var touched: [ControlKey: ControlState?] = [:]
     /// The date waivers are judged against, read once for the walk.
     private let today = SuppressionPass.today()
 
     private func outcome(_ stamp: CommitStamp) -> Outcome {
-        defer { touched = [] }
-        return Outcome(states: states, stamp: stamp, changed: touched)
+        defer { touched = [:] }
+        return Outcome(stamp: stamp, before: touched)
     }
 
-    /// Removes the controls of these subjects, remembering which went.
+    /// Records a control's state before this step's first change to it.
+    private func touch(_ key: ControlKey) {
+        if touched.index(forKey: key) == nil { touched[key] = .some(states[key]) }
+    }
+
+    /// Removes the controls of these subjects, remembering which went (in place: the table of
+    /// every control is not copied per step).
     private func dropStates(of subjects: Set<String?>) {
-        for key in states.keys where subjects.contains(key.system) { touched.insert(key) }
-        states = states.filter { !subjects.contains($0.key.system) }
-        for key in sensitivity.keys where subjects.contains(key.system) { setAccess(nil, for: key) }
+        let going = states.keys.filter { subjects.contains($0.system) }
+        for key in going {
+            touch(key)
+            states[key] = nil
+        }
+        let unread = sensitivity.keys.filter { subjects.contains($0.system) }
+        for key in unread { setAccess(nil, for: key) }
     }
 
     // MARK: - Running the rules
@@ -208,7 +218,7 @@ final class ControlEvaluator {
     private func evaluate(rules: Set<String>?, subjects: Set<String?>?) {
         guard let project else { return }
         guard let subjects else {
-            touched.formUnion(states.keys)
+            for key in states.keys { touch(key) }
             states = [:]
             sensitivity = [:]
             tipReaders = 0
@@ -236,8 +246,8 @@ final class ControlEvaluator {
         }
         for control in result.controls where kinds?.contains(control.subjectKind) ?? true {
             let key = ControlKey(system: control.subject, rule: control.ruleID)
+            touch(key)
             states[key] = state(of: control, key: key, reason: reasons[key] ?? anyReason[control.ruleID])
-            touched.insert(key)
             let access = tracker.access(of: key)
             setAccess(access.isEmpty ? nil : access, for: key)
         }

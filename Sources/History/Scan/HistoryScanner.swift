@@ -131,7 +131,8 @@ private struct WalkContext {
         chain.reverse()
         let evaluator = ControlEvaluator(repository: repository, rules: rules, shallowBoundary: boundary)
         var recorder = TimelineRecorder(base?.controls ?? [])
-        var current = recorder.states
+        // The cached statuses, for the first step after a restore (the evaluator starts empty).
+        let cached = recorder.states
         var previous = base.flatMap { ObjectID(hex: $0.tip) }
         if let base, let previous {
             let answers = Dictionary(base.answers.map { ($0.selector, $0.answer) }, uniquingKeysWith: { first, _ in first })
@@ -142,23 +143,26 @@ private struct WalkContext {
         for (index, commit) in chain.enumerated() {
             let forceFull = base != nil && index == 0
             if let outcome = try evaluator.advance(to: commit, from: previous, parentIsPrevious: true, forceFull: forceFull) {
-                recorder.record(from: current, to: outcome.states, stamp: outcome.stamp, sequence: offset + index + 1,
-                                keys: outcome.changed)
-                current = outcome.states
+                var before = outcome.before
+                if forceFull {
+                    // Measured against the cached statuses, every control the cache knew included.
+                    before = [:]
+                    for key in Set(cached.keys).union(outcome.before.keys) { before[key] = .some(cached[key]) }
+                }
+                recorder.record(before: before, after: evaluator.states, stamp: outcome.stamp, sequence: offset + index + 1)
                 if oldest == nil { oldest = outcome.stamp }
             }
             previous = commit
             progress?(HistoryProgress(done: index + 1, total: chain.count))
         }
         if let last = chain.last, let outcome = try evaluator.refreshTipReaders(at: last) {
-            recorder.record(from: current, to: outcome.states, stamp: outcome.stamp, sequence: offset + chain.count,
-                            keys: outcome.changed)
-            current = outcome.states
+            recorder.record(before: outcome.before, after: evaluator.states, stamp: outcome.stamp, sequence: offset + chain.count)
         }
+        let final = chain.isEmpty ? cached : evaluator.states
         let checkpoint = Checkpoint(
             key: "", tip: tip.hex, firstParent: true, commitsScanned: offset + chain.count,
             shallowBoundary: stoppedAt?.hex ?? base?.shallowBoundary, oldest: oldest,
-            newest: try stamp(tip), controls: recorder.finish(current),
+            newest: try stamp(tip), controls: recorder.finish(final),
             relevantPaths: evaluator.relevantPaths.sorted(),
             answers: Checkpoint.answers(evaluator.tracker.savedAnswers))
         return Walked(checkpoint: checkpoint.keyed(cache), evaluated: evaluator.evaluations, fromCache: offset)
@@ -188,8 +192,8 @@ private struct WalkContext {
             let parent = atBoundary ? nil : info.parents.first
             let outcome = try evaluator.advance(to: commit, from: previous, parentIsPrevious: parent == previous,
                                                 forceFull: false)
-            if let outcome, outcome.states != vectors[currentVector] {
-                vectors.append(outcome.states)
+            if outcome != nil, evaluator.states != vectors[currentVector] {
+                vectors.append(evaluator.states)
                 currentVector = vectors.count - 1
             }
             let parentVector = parent.flatMap { vectorOf[$0] } ?? 0
@@ -228,11 +232,19 @@ private struct TimelineRecorder {
         timelines.compactMapValues { $0.state.status == .absent ? nil : $0.state }
     }
 
-    /// `keys`: the only controls that may differ (nil: compare all).
     mutating func record(from old: [ControlKey: ControlState], to new: [ControlKey: ControlState],
-                         stamp: CommitStamp, sequence: Int, keys: Set<ControlKey>? = nil) {
-        for key in keys ?? Set(old.keys).union(new.keys) {
-            let before = old[key]?.status ?? .absent
+                         stamp: CommitStamp, sequence: Int) {
+        var before: [ControlKey: ControlState?] = [:]
+        for key in Set(old.keys).union(new.keys) { before[key] = .some(old[key]) }
+        record(before: before, after: new, stamp: stamp, sequence: sequence)
+    }
+
+    /// `before`: the controls that may have changed, with their earlier state (nil: absent);
+    /// `after`: the statuses now.
+    mutating func record(before changes: [ControlKey: ControlState?], after new: [ControlKey: ControlState],
+                         stamp: CommitStamp, sequence: Int) {
+        for (key, old) in changes {
+            let before = old?.status ?? .absent
             let after = new[key] ?? .absent
             guard before != after.status else { continue }
             var timeline = timelines[key] ?? ControlTimeline(key: key, state: after)

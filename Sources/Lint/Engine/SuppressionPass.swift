@@ -19,7 +19,7 @@ public struct SuppressionPass {
     func apply(to findings: [Finding]) -> (findings: [Finding], controls: [ControlResult]) {
         var findings = findings
         var meta: [Finding] = []
-        let directives = project.artifacts.flatMap(\.directives)
+        let directives = project.directives
         var usedDirectives = Set<Int>()
         var usedWaivers = Set<Int>()
         for index in findings.indices where !SuppressionPass.unsuppressible.contains(findings[index].ruleID) {

@@ -30,6 +30,9 @@ public struct Project: Sendable {
     public let holdings: [String: [Artifact]]
     /// Artifacts by path.
     private let artifactIndex: [String: Int]
+    /// Every inline suppression of every artifact, in artifact order (gathered once per build:
+    /// the suppression pass runs after every engine run, and history runs the engine often).
+    public let directives: [InlineDirective]
     /// The systems by id, root and explicit path.
     private let systemIndex: SystemIndex
 
@@ -71,6 +74,7 @@ public struct Project: Sendable {
         var index: [String: Int] = [:]
         for (position, artifact) in artifacts.enumerated() { index[artifact.path] = position }
         self.artifactIndex = index
+        self.directives = artifacts.flatMap(\.directives)
     }
 
     /// The folders and files history questions are about: every system root and artifact path
