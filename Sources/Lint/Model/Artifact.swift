@@ -13,7 +13,11 @@ public enum ArtifactContent: Sendable {
 }
 
 /// A recognised governance document, parsed.
-public struct Artifact: Sendable {
+///
+/// A class, not a struct: it is immutable, and projects hand the same artifacts to many
+/// subjects and rules (history builds a project per evaluated commit); copying a struct with a
+/// whole parsed document inside retained every node of it each time.
+public final class Artifact: Sendable {
     public let path: String
     public let kind: ArtifactKind
     /// The blob id, when the content comes from the object database (nil for edited worktree files).
