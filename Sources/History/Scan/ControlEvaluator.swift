@@ -47,6 +47,7 @@ final class ControlEvaluator {
     private var cachedPolicy: (id: ObjectID?, policy: Policy)?
     private var cachedFilter: (selectors: Int, explicit: Int, filter: PathFilter)?
     private let classifications = ClassificationMemo()
+    private let reuse = ArtifactReuse()
 
     init(repository: Repository, rules: [any Rule], shallowBoundary: Set<ObjectID>) {
         self.repository = repository
@@ -308,7 +309,7 @@ final class ControlEvaluator {
             useReader = sharedReader(for: snapshot)
         }
         var project = ProjectBuilder(snapshot: snapshot, policy: policy, sourceName: "history", history: tracker,
-                                     classifications: classifications)
+                                     classifications: classifications, reuse: useReader === reader ? reuse : nil)
             .build(reader: useReader)
         project.observer = tracker
         return (project, snapshot.entries)

@@ -1,3 +1,4 @@
+import Foundation
 import Catalog
 import Documents
 import GitKit
@@ -12,10 +13,13 @@ public struct ProjectBuilder {
     public let changeSet: ChangeSet?
     /// Remembered verdicts for the paths (nil: classify each path afresh).
     public let classifications: ClassificationMemo?
+    /// Artifacts of an earlier build, reused when path, blob and kind are the same.
+    public let reuse: ArtifactReuse?
 
     public init(snapshot: Snapshot, policy: Policy, sourceName: String, history: (any ChangeHistory)? = nil,
-                changeSet: ChangeSet? = nil, classifications: ClassificationMemo? = nil) {
+                changeSet: ChangeSet? = nil, classifications: ClassificationMemo? = nil, reuse: ArtifactReuse? = nil) {
         self.classifications = classifications
+        self.reuse = reuse
         self.snapshot = snapshot
         self.policy = policy
         self.sourceName = sourceName
@@ -38,7 +42,7 @@ public struct ProjectBuilder {
             if entry.kind == .submodule || entry.path.hasPrefix(".aims/") && !entry.path.hasPrefix(".aims/systems/") { continue }
             if policy.isExcluded(entry.path) { continue }
             if let kind = explicitKinds[entry.path] {
-                artifacts.append(makeArtifact(entry, kind: kind, reader: reader))
+                artifacts.append(artifact(entry, kind: kind, reader: reader))
                 continue
             }
             switch classifications?.verdict(entry.path) ?? ArtifactClassifier.classify(entry.path) {
@@ -47,9 +51,11 @@ public struct ProjectBuilder {
             case .licenseFile:
                 if let text = reader.text(of: entry) { licenses[entry.path] = text }
             case .kind(let kind):
-                artifacts.append(makeArtifact(entry, kind: kind, reader: reader))
+                artifacts.append(artifact(entry, kind: kind, reader: reader))
             case .needsFrontMatter:
-                if let artifact = sniff(entry, reader: reader) { artifacts.append(artifact) }
+                let found = reuse.flatMap { $0.sniffed(entry) } ?? .some(sniff(entry, reader: reader))
+                reuse?.remember(sniffed: found ?? nil, for: entry)
+                if let artifact = found ?? nil { artifacts.append(artifact) }
             }
         }
         artifacts.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
@@ -58,6 +64,14 @@ public struct ProjectBuilder {
         return Project(sourceName: sourceName, policy: policy, systems: systems, datasets: datasets,
                        artifacts: artifacts, licenseFiles: licenses, paths: paths, history: history,
                        changeSet: changeSet)
+    }
+
+    /// The artifact at an entry: an earlier build's when it is the same blob at the same path.
+    private func artifact(_ entry: SnapshotEntry, kind: ArtifactKind, reader: ArtifactReader) -> Artifact {
+        if let known = reuse?.artifact(entry, kind: kind) { return known }
+        let made = makeArtifact(entry, kind: kind, reader: reader)
+        reuse?.remember(made, for: entry)
+        return made
     }
 
     private func makeArtifact(_ entry: SnapshotEntry, kind: ArtifactKind, reader: ArtifactReader) -> Artifact {
@@ -113,5 +127,48 @@ public struct ProjectBuilder {
         let isDataset = types.contains { $0 == "sc:Dataset" || $0 == "Dataset" || $0.hasSuffix("schema.org/Dataset") }
         let conforms = (node["conformsTo"] ?? node["dct:conformsTo"])?.string ?? ""
         return isDataset && conforms.contains("croissant")
+    }
+}
+
+/// Artifacts kept from one project build to the next (history builds one per evaluated commit,
+/// and most documents are the same blobs as before): by path, valid while the blob is the same.
+/// Front-matter sniffing is remembered the same way, including "not an artifact".
+public final class ArtifactReuse: @unchecked Sendable {
+    private var artifacts: [String: (mode: UInt32, artifact: Artifact)] = [:]
+    private var sniffs: [String: (blob: ObjectID, mode: UInt32, artifact: Artifact?)] = [:]
+    private let lock = NSLock()
+
+    public init() {}
+
+    func artifact(_ entry: SnapshotEntry, kind: ArtifactKind) -> Artifact? {
+        guard let id = entry.id else { return nil }
+        lock.lock()
+        defer { lock.unlock() }
+        guard let known = artifacts[entry.path], known.artifact.blob == id, known.mode == entry.mode,
+              known.artifact.kind == kind else { return nil }
+        return known.artifact
+    }
+
+    func remember(_ artifact: Artifact, for entry: SnapshotEntry) {
+        guard entry.id != nil else { return }
+        lock.lock()
+        artifacts[entry.path] = (entry.mode, artifact)
+        lock.unlock()
+    }
+
+    /// The remembered outcome of sniffing this blob at this path (nil: not sniffed yet).
+    func sniffed(_ entry: SnapshotEntry) -> Artifact?? {
+        guard let id = entry.id else { return nil }
+        lock.lock()
+        defer { lock.unlock() }
+        guard let known = sniffs[entry.path], known.blob == id, known.mode == entry.mode else { return nil }
+        return .some(known.artifact)
+    }
+
+    func remember(sniffed artifact: Artifact?, for entry: SnapshotEntry) {
+        guard let id = entry.id else { return }
+        lock.lock()
+        sniffs[entry.path] = (id, entry.mode, artifact)
+        lock.unlock()
     }
 }

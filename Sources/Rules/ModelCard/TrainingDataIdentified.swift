@@ -176,26 +176,44 @@ struct TrainingDataEvidence {
     let projectDatasets: [String]
     private let compactText: String
 
+    /// What the text says, independent of the project: read once per card version.
+    private struct Reading {
+        let isSubstantive: Bool
+        /// Per source line: its links and the Hub ids it names.
+        let lines: [(line: Int, links: [MarkdownLink], hubIDs: [String])]
+        /// `TextChecks.compact` of the section text and its raw lines.
+        let compactBase: String
+    }
+
+    /// Keyed by the card: the one caller reads the same blocks of a given card version every time.
+    private static let readings = ArtifactMemo<Reading>()
+
     init(card: ModelCardDocument, blocks: [Block], project: Project, evaluationLines: Set<Int>) {
-        let text = blocks.map(\.text).joined(separator: "\n")
-        isSubstantive = Placeholders.isSubstantive(text)
+        let reading = Self.readings.value(for: card.artifact) {
+            let text = blocks.map(\.text).joined(separator: "\n")
+            let lines = card.sourceLines(of: blocks)
+            return Reading(
+                isSubstantive: Placeholders.isSubstantive(text),
+                lines: lines.map { source in (source.line, MarkdownLinks.links(in: source), HubIDs.ids(in: source)) },
+                compactBase: TextChecks.compact(text + " " + lines.map(\.text).joined(separator: " ")))
+        }
+        isSubstantive = reading.isSubstantive
         var links: [MarkdownLink] = []
         var mentions: [HubMention] = []
-        let lines = card.sourceLines(of: blocks)
-        for source in lines {
-            for link in MarkdownLinks.links(in: source) {
+        // Existence is asked of the project each time (history watches those questions).
+        for source in reading.lines {
+            for link in source.links {
                 if link.isExternal { links.append(link); continue }
                 if let path = link.relativePath, Self.exists(path, from: card.artifact.folder, in: project) { links.append(link) }
             }
-            for id in HubIDs.ids(in: source) where !Self.exists(id, from: card.artifact.folder, in: project) {
+            for id in source.hubIDs where !Self.exists(id, from: card.artifact.folder, in: project) {
                 mentions.append(HubMention(id: id, line: source.line, inEvaluationText: evaluationLines.contains(source.line)))
             }
         }
         usableLinks = links
         hubIDs = mentions
-        let destinations = links.map(\.destination).joined(separator: " ")
-        let raw = lines.map(\.text).joined(separator: " ")
-        compactText = TextChecks.compact(text + " " + raw + " " + destinations)
+        // compact(a + " " + b) is compact(a) + compact(b): spaces and punctuation go either way.
+        compactText = reading.compactBase + TextChecks.compact(links.map(\.destination).joined(separator: " "))
         let compacted = compactText
         projectDatasets = project.datasetIDs.filter { id in
             let form = TextChecks.compactID(id)
