@@ -48,14 +48,15 @@ struct Checkpoint: Codable {
 /// that folder.
 struct HistoryCache {
     static let keep = 8
-    let folder: URL
+    let folder: CacheFolder
     let key: String
 
     init(repository: Repository, toolVersion: String, ruleIDs: [String]) {
         key = String(SHA256.hex("aimslint \(toolVersion)\nrules \(ruleIDs.sorted().joined(separator: ","))\ncheckpoint 2").prefix(16))
-        folder = URL(fileURLWithPath: repository.gitDirectory)
-            .appendingPathComponent("aimslint/history-v1", isDirectory: true)
-            .appendingPathComponent(key, isDirectory: true)
+        folder = CacheFolder(url: URL(fileURLWithPath: repository.gitDirectory)
+                                .appendingPathComponent("aimslint/history-v1", isDirectory: true)
+                                .appendingPathComponent(key, isDirectory: true),
+                             keep: Self.keep, name: "the history cache")
     }
 
     private static func prefix(firstParent: Bool) -> String { firstParent ? "fp-" : "all-" }
@@ -63,7 +64,7 @@ struct HistoryCache {
     /// The tips a checkpoint exists for, read from one folder listing.
     func tips(firstParent: Bool) -> Set<ObjectID> {
         let prefix = Self.prefix(firstParent: firstParent)
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.url.path)) ?? []
         return Set(names.compactMap { name in
             guard name.hasPrefix(prefix), name.hasSuffix(".json") else { return nil }
             return ObjectID(hex: String(name.dropFirst(prefix.count).dropLast(".json".count)))
@@ -71,8 +72,7 @@ struct HistoryCache {
     }
 
     func load(_ tip: ObjectID, firstParent: Bool) -> Checkpoint? {
-        let url = folder.appendingPathComponent("\(Self.prefix(firstParent: firstParent))\(tip.hex).json")
-        guard let data = FileManager.default.contents(atPath: url.path),
+        guard let data = folder.read("\(Self.prefix(firstParent: firstParent))\(tip.hex).json"),
               let checkpoint = try? JSONDecoder().decode(Checkpoint.self, from: data),
               checkpoint.key == key, checkpoint.tip == tip.hex, checkpoint.firstParent == firstParent else { return nil }
         return checkpoint
@@ -81,39 +81,7 @@ struct HistoryCache {
     /// Writes atomically and keeps the newest few checkpoints; returns why it could not, if so.
     @discardableResult
     func save(_ checkpoint: Checkpoint) -> String? {
-        let name = "\(Self.prefix(firstParent: checkpoint.firstParent))\(checkpoint.tip).json"
-        let target = folder.appendingPathComponent(name)
-        let temporary = folder.appendingPathComponent(".\(name).\(getpid()).\(UUID().uuidString).tmp")
-        do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            let data = try JSONEncoder().encode(checkpoint)
-            guard FileManager.default.createFile(atPath: temporary.path, contents: data) else {
-                return "cannot write the history cache in \(folder.path)"
-            }
-            if rename(temporary.path, target.path) != 0 {
-                unlink(temporary.path)
-                return "cannot write the history cache in \(folder.path)"
-            }
-        } catch {
-            unlink(temporary.path)
-            return "cannot write the history cache in \(folder.path): \(error)"
-        }
-        prune()
-        return nil
-    }
-
-    /// Removes all but the newest `keep` checkpoints (a concurrent reader that loses a file just misses).
-    private func prune() {
-        let manager = FileManager.default
-        guard let names = try? manager.contentsOfDirectory(atPath: folder.path) else { return }
-        let files: [(name: String, date: Date)] = names.filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }.map { name in
-            let date = (try? manager.attributesOfItem(atPath: folder.appendingPathComponent(name).path)[.modificationDate]) as? Date
-            return (name, date ?? .distantPast)
-        }
-        guard files.count > Self.keep else { return }
-        let ordered = files.sorted { ($0.date, $0.name) > ($1.date, $1.name) }
-        for file in ordered.dropFirst(Self.keep) {
-            unlink(folder.appendingPathComponent(file.name).path)
-        }
+        guard let data = try? JSONEncoder().encode(checkpoint) else { return "cannot encode the history cache" }
+        return folder.write(data, as: "\(Self.prefix(firstParent: checkpoint.firstParent))\(checkpoint.tip).json")
     }
 }

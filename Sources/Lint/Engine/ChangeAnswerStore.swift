@@ -33,20 +33,20 @@ public struct ChangeAnswerStore: Sendable {
         let answers: [Answer]
     }
 
-    let folder: URL
+    let folder: CacheFolder
     let key: String
 
     public init(repository: Repository) {
         let boundary = repository.isShallow ? repository.shallowBoundary().map(\.hex).sorted().joined(separator: ",") : ""
         key = String(SHA256.hex("answers 1\nshallow \(boundary)").prefix(16))
-        folder = URL(fileURLWithPath: repository.gitDirectory)
-            .appendingPathComponent("aimslint/answers-v1", isDirectory: true)
-            .appendingPathComponent(key, isDirectory: true)
+        folder = CacheFolder(url: URL(fileURLWithPath: repository.gitDirectory)
+                                .appendingPathComponent("aimslint/answers-v1", isDirectory: true)
+                                .appendingPathComponent(key, isDirectory: true),
+                             keep: Self.keep, name: "the answer cache")
     }
 
     func load(_ tip: ObjectID) -> [GitChangeHistory.Question: CommitStamp?]? {
-        let url = folder.appendingPathComponent("\(tip.hex).json")
-        guard let data = FileManager.default.contents(atPath: url.path),
+        guard let data = folder.read("\(tip.hex).json"),
               let saved = try? JSONDecoder().decode(Saved.self, from: data),
               saved.key == key, saved.tip == tip.hex else { return nil }
         var answers: [GitChangeHistory.Question: CommitStamp?] = [:]
@@ -69,46 +69,17 @@ public struct ChangeAnswerStore: Sendable {
                          excludingDocuments: question.selector.excludingDocuments, bound: question.bound?.hex,
                          answer: answer)
         }.sorted { Self.order($0) < Self.order($1) }
-        let name = "\(tip.hex).json"
-        let target = folder.appendingPathComponent(name)
-        let temporary = folder.appendingPathComponent(".\(name).\(getpid()).\(UUID().uuidString).tmp")
-        do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys]
-            let data = try encoder.encode(Saved(key: key, tip: tip.hex, answers: items))
-            guard FileManager.default.createFile(atPath: temporary.path, contents: data) else {
-                return "cannot write the answer cache in \(folder.path)"
-            }
-            if rename(temporary.path, target.path) != 0 {
-                unlink(temporary.path)
-                return "cannot write the answer cache in \(folder.path)"
-            }
-        } catch {
-            unlink(temporary.path)
-            return "cannot write the answer cache in \(folder.path): \(error)"
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        guard let data = try? encoder.encode(Saved(key: key, tip: tip.hex, answers: items)) else {
+            return "cannot encode the answer cache"
         }
-        prune()
-        return nil
+        return folder.write(data, as: "\(tip.hex).json")
     }
 
     private static func order(_ answer: Saved.Answer) -> String {
         [answer.exact.joined(separator: "\u{1}"), answer.folders.joined(separator: "\u{1}"),
          answer.suffixes.joined(separator: "\u{1}"), answer.excluding.joined(separator: "\u{1}"),
          answer.excludingDocuments ? "1" : "0", answer.bound ?? ""].joined(separator: "\u{0}")
-    }
-
-    /// Removes all but the newest `keep` files (a concurrent reader that loses one just misses).
-    private func prune() {
-        let manager = FileManager.default
-        guard let names = try? manager.contentsOfDirectory(atPath: folder.path) else { return }
-        let files: [(name: String, date: Date)] = names.filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }.map { name in
-            let date = (try? manager.attributesOfItem(atPath: folder.appendingPathComponent(name).path)[.modificationDate]) as? Date
-            return (name, date ?? .distantPast)
-        }
-        guard files.count > Self.keep else { return }
-        for file in files.sorted(by: { ($0.date, $0.name) > ($1.date, $1.name) }).dropFirst(Self.keep) {
-            unlink(folder.appendingPathComponent(file.name).path)
-        }
     }
 }

@@ -1,0 +1,56 @@
+import Foundation
+
+/// A folder of cache files under `<git dir>/aimslint/`: each file written to a unique temporary
+/// name and renamed into place (concurrent runs only ever see whole files), and only the newest
+/// few kept. Shared by `history`'s checkpoints and `check`'s saved history answers.
+public struct CacheFolder: Sendable {
+    public let url: URL
+    /// How many `.json` files to keep.
+    public let keep: Int
+    /// What the files are, for messages ("the history cache").
+    public let name: String
+
+    public init(url: URL, keep: Int, name: String) {
+        self.url = url
+        self.keep = keep
+        self.name = name
+    }
+
+    public func read(_ file: String) -> Data? {
+        FileManager.default.contents(atPath: url.appendingPathComponent(file).path)
+    }
+
+    /// Writes `data` as `file` atomically, then prunes; returns why it could not, if so.
+    public func write(_ data: Data, as file: String) -> String? {
+        let target = url.appendingPathComponent(file)
+        let temporary = url.appendingPathComponent(".\(file).\(getpid()).\(UUID().uuidString).tmp")
+        do {
+            try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        } catch {
+            return "cannot write \(name) in \(url.path): \(error)"
+        }
+        guard FileManager.default.createFile(atPath: temporary.path, contents: data) else {
+            return "cannot write \(name) in \(url.path)"
+        }
+        if rename(temporary.path, target.path) != 0 {
+            unlink(temporary.path)
+            return "cannot write \(name) in \(url.path)"
+        }
+        prune()
+        return nil
+    }
+
+    /// Removes all but the newest `keep` files (a concurrent reader that loses one just misses).
+    private func prune() {
+        let manager = FileManager.default
+        guard let names = try? manager.contentsOfDirectory(atPath: url.path) else { return }
+        let files: [(name: String, date: Date)] = names.filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }.map { name in
+            let date = (try? manager.attributesOfItem(atPath: url.appendingPathComponent(name).path)[.modificationDate]) as? Date
+            return (name, date ?? .distantPast)
+        }
+        guard files.count > keep else { return }
+        for file in files.sorted(by: { ($0.date, $0.name) > ($1.date, $1.name) }).dropFirst(keep) {
+            unlink(url.appendingPathComponent(file.name).path)
+        }
+    }
+}
