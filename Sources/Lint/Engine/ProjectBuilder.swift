@@ -53,9 +53,14 @@ public struct ProjectBuilder {
             case .kind(let kind):
                 artifacts.append(artifact(entry, kind: kind, reader: reader))
             case .needsFrontMatter:
-                let found = reuse.flatMap { $0.sniffed(entry) } ?? .some(sniff(entry, reader: reader))
-                reuse?.remember(sniffed: found ?? nil, for: entry)
-                if let artifact = found ?? nil { artifacts.append(artifact) }
+                let found: Artifact?
+                if let known = reuse?.sniffed(entry) {
+                    found = known
+                } else {
+                    found = sniff(entry, reader: reader)
+                    reuse?.remember(sniffed: found, for: entry)
+                }
+                if let found { artifacts.append(found) }
             }
         }
         artifacts.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
