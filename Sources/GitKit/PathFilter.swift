@@ -72,7 +72,7 @@ extension Array where Element == [UInt8] {
     /// In an array of paths sorted in byte order, the first index whose path does not come
     /// before `key` (binary search): where `key` would be inserted, and where the paths that
     /// start with it begin.
-    public func firstIndex(notBefore key: [UInt8]) -> Int {
+    func firstIndex(notBefore key: [UInt8]) -> Int {
         var low = 0
         var high = count
         while low < high {

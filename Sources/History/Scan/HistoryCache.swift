@@ -5,19 +5,10 @@ import Lint
 /// Everything needed to answer for a commit again, or to carry on from it: the timelines, plus
 /// the relevant paths and carried history answers at that commit.
 struct Checkpoint: Codable {
-    /// Saved answers of `ChangeHistory.lastChange` (a `PathSelector` with its answer).
+    /// A saved answer of `ChangeHistory.lastChange`.
     struct SavedAnswer: Codable {
-        let exact: [String]
-        let folders: [String]
-        let suffixes: [String]
-        let excluding: [String]
-        let excludingDocuments: Bool
+        let selector: PathSelector
         let answer: CommitStamp?
-
-        var selector: PathSelector {
-            PathSelector(exact: exact, folders: folders, suffixes: suffixes, excluding: excluding,
-                         excludingDocuments: excludingDocuments)
-        }
     }
 
     let key: String
@@ -32,12 +23,7 @@ struct Checkpoint: Codable {
     let answers: [SavedAnswer]
 
     static func answers(_ saved: [PathSelector: CommitStamp?]) -> [SavedAnswer] {
-        saved.map { selector, answer in
-            SavedAnswer(exact: selector.exact, folders: selector.folders, suffixes: selector.suffixes,
-                        excluding: selector.excluding, excludingDocuments: selector.excludingDocuments, answer: answer)
-        }
-        .sorted { "\($0.exact)\($0.folders)\($0.suffixes)\($0.excluding)\($0.excludingDocuments)"
-            < "\($1.exact)\($1.folders)\($1.suffixes)\($1.excluding)\($1.excludingDocuments)" }
+        saved.map { SavedAnswer(selector: $0.key, answer: $0.value) }.sorted { $0.selector < $1.selector }
     }
 }
 
@@ -52,7 +38,7 @@ struct HistoryCache {
     let key: String
 
     init(repository: Repository, toolVersion: String, ruleIDs: [String]) {
-        key = String(SHA256.hex("aimslint \(toolVersion)\nrules \(ruleIDs.sorted().joined(separator: ","))\ncheckpoint 2").prefix(16))
+        key = String(SHA256.hex("aimslint \(toolVersion)\nrules \(ruleIDs.sorted().joined(separator: ","))\ncheckpoint 3").prefix(16))
         folder = CacheFolder(url: URL(fileURLWithPath: repository.gitDirectory)
                                 .appendingPathComponent("aimslint/history-v1", isDirectory: true)
                                 .appendingPathComponent(key, isDirectory: true),

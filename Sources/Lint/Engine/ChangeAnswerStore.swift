@@ -19,11 +19,7 @@ public struct ChangeAnswerStore: Sendable {
 
     struct Saved: Codable {
         struct Answer: Codable {
-            let exact: [String]
-            let folders: [String]
-            let suffixes: [String]
-            let excluding: [String]
-            let excludingDocuments: Bool
+            let selector: PathSelector
             let bound: String?
             let answer: CommitStamp?
         }
@@ -38,7 +34,7 @@ public struct ChangeAnswerStore: Sendable {
 
     public init(repository: Repository) {
         let boundary = repository.isShallow ? repository.shallowBoundary().map(\.hex).sorted().joined(separator: ",") : ""
-        key = String(SHA256.hex("answers 1\nshallow \(boundary)").prefix(16))
+        key = String(SHA256.hex("answers 2\nshallow \(boundary)").prefix(16))
         folder = CacheFolder(url: URL(fileURLWithPath: repository.gitDirectory)
                                 .appendingPathComponent("aimslint/answers-v1", isDirectory: true)
                                 .appendingPathComponent(key, isDirectory: true),
@@ -51,11 +47,9 @@ public struct ChangeAnswerStore: Sendable {
               saved.key == key, saved.tip == tip.hex else { return nil }
         var answers: [GitChangeHistory.Question: CommitStamp?] = [:]
         for item in saved.answers {
-            let selector = PathSelector(exact: item.exact, folders: item.folders, suffixes: item.suffixes,
-                                        excluding: item.excluding, excludingDocuments: item.excludingDocuments)
             let bound = item.bound.flatMap(ObjectID.init(hex:))
             if item.bound != nil && bound == nil { return nil }
-            answers[GitChangeHistory.Question(selector: selector, bound: bound)] = .some(item.answer)
+            answers[GitChangeHistory.Question(selector: item.selector, bound: bound)] = .some(item.answer)
         }
         return answers
     }
@@ -64,22 +58,13 @@ public struct ChangeAnswerStore: Sendable {
     @discardableResult
     func save(_ answers: [GitChangeHistory.Question: CommitStamp?], tip: ObjectID) -> String? {
         let items = answers.map { question, answer in
-            Saved.Answer(exact: question.selector.exact, folders: question.selector.folders,
-                         suffixes: question.selector.suffixes, excluding: question.selector.excluding,
-                         excludingDocuments: question.selector.excludingDocuments, bound: question.bound?.hex,
-                         answer: answer)
-        }.sorted { Self.order($0) < Self.order($1) }
+            Saved.Answer(selector: question.selector, bound: question.bound?.hex, answer: answer)
+        }.sorted { ($0.selector, $0.bound ?? "") < ($1.selector, $1.bound ?? "") }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         guard let data = try? encoder.encode(Saved(key: key, tip: tip.hex, answers: items)) else {
             return "cannot encode the answer cache"
         }
         return folder.write(data, as: "\(tip.hex).json")
-    }
-
-    private static func order(_ answer: Saved.Answer) -> String {
-        [answer.exact.joined(separator: "\u{1}"), answer.folders.joined(separator: "\u{1}"),
-         answer.suffixes.joined(separator: "\u{1}"), answer.excluding.joined(separator: "\u{1}"),
-         answer.excludingDocuments ? "1" : "0", answer.bound ?? ""].joined(separator: "\u{0}")
     }
 }

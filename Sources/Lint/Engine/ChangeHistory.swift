@@ -53,6 +53,41 @@ public struct PathSelector: Hashable, Sendable {
     }
 }
 
+/// Saved with the history cache and `check`'s saved answers; decoded through the initialiser, so
+/// a saved selector is the same value as the one a rule builds.
+extension PathSelector: Codable, Comparable {
+    private enum CodingKeys: String, CodingKey {
+        case exact, folders, suffixes, excluding, excludingDocuments
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(exact: try container.decode([String].self, forKey: .exact),
+                  folders: try container.decode([String].self, forKey: .folders),
+                  suffixes: try container.decode([String].self, forKey: .suffixes),
+                  excluding: try container.decode([String].self, forKey: .excluding),
+                  excludingDocuments: try container.decode(Bool.self, forKey: .excludingDocuments))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(exact, forKey: .exact)
+        try container.encode(folders, forKey: .folders)
+        try container.encode(suffixes, forKey: .suffixes)
+        try container.encode(excluding, forKey: .excluding)
+        try container.encode(excludingDocuments, forKey: .excludingDocuments)
+    }
+
+    /// A fixed order, so saved files list their questions the same way every time.
+    public static func < (lhs: PathSelector, rhs: PathSelector) -> Bool {
+        for (left, right) in [(lhs.exact, rhs.exact), (lhs.folders, rhs.folders), (lhs.suffixes, rhs.suffixes),
+                              (lhs.excluding, rhs.excluding)] where left != right {
+            return left.lexicographicallyPrecedes(right)
+        }
+        return !lhs.excludingDocuments && rhs.excludingDocuments
+    }
+}
+
 /// Answers "when did these files last change?" from the first-parent history of the checked
 /// commit. Rules never touch git: they ask this, and it walks lazily, once per question.
 public protocol ChangeHistory: Sendable {
@@ -100,10 +135,9 @@ public final class GitChangeHistory: ChangeHistory, @unchecked Sendable {
     /// The commits diffed so far, newest first, with the paths each changed (inside `scope`).
     private var log: [(commit: ObjectID, paths: [String])] = []
     private var positions: [ObjectID: Int] = [:]
-    /// Every path the log has seen, with the position of the newest commit that changed it.
-    private var newest: [String: Int] = [:]
-    /// The same paths as bytes, sorted, for "everything inside this folder" questions.
-    private var knownPaths: [[UInt8]] = []
+    /// Every path the log has seen, with the newest commit that changed it (step: minus its
+    /// position in the log, so newer is larger).
+    private var index = ChangeIndex()
     /// The newest commit not yet in the log; nil once the walk reached the root (or an error).
     private var cursor: ObjectID?
     private lazy var boundary: Set<ObjectID> = Set(repository.shallowBoundary())
@@ -292,35 +326,13 @@ public final class GitChangeHistory: ChangeHistory, @unchecked Sendable {
         let position = log.count
         log.append((commit, paths))
         positions[commit] = position
-        for path in paths where newest[path] == nil {
-            newest[path] = position
-            let bytes = Array(path.utf8)
-            knownPaths.insert(bytes, at: knownPaths.firstIndex(notBefore: bytes))
-        }
+        index.record(paths, step: -position, commit: commit)
     }
 
     /// The position in the log of the newest commit that changed a selected path, from the
-    /// paths seen so far: exact paths by lookup, folders by the range of known paths inside them.
+    /// paths seen so far.
     private func searchIndex(_ selector: PathSelector) -> Int? {
-        var best: Int?
-        func consider(_ path: String) {
-            guard let position = newest[path], best.map({ position < $0 }) ?? true, selector.selects(path) else { return }
-            best = position
-        }
-        selector.exact.forEach(consider)
-        for folder in selector.folders {
-            if folder.isEmpty {
-                newest.keys.forEach(consider)
-                continue
-            }
-            let start = Array((folder + "/").utf8)
-            var index = knownPaths.firstIndex(notBefore: start)
-            while index < knownPaths.count, knownPaths[index].starts(with: start) {
-                consider(String(decoding: knownPaths[index], as: UTF8.self))
-                index += 1
-            }
-        }
-        return best
+        index.newest(selector).map { -$0.step }
     }
 
     private func walkAlone(_ selector: PathSelector, bound: ObjectID?) -> ObjectID? {
