@@ -95,12 +95,6 @@ final class RevwalkHandle {
     deinit { git_revwalk_free(pointer) }
 }
 
-final class BlameHandle {
-    let pointer: OpaquePointer
-    init(_ pointer: OpaquePointer) { self.pointer = pointer }
-    deinit { git_blame_free(pointer) }
-}
-
 final class ReferenceHandle {
     let pointer: OpaquePointer
     init(_ pointer: OpaquePointer) { self.pointer = pointer }

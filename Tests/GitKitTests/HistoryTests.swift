@@ -103,6 +103,54 @@ final class HistoryTests: XCTestCase {
         assertGitError(.other) { try opened.blame(path: "missing.md", at: third, lines: 1...1) }
     }
 
+    /// The batched first-parent blame gives, line for line, what `git blame --first-parent`
+    /// gives: through edits, insertions, a deletion, an exact rename and a merged side branch.
+    func testBlameAgreesWithGitBlameFirstParent() throws {
+        let repo = try TestRepository()
+        try repo.write("card.md", "# Card\nowner: ada\nmodel: m1\nscope: triage\nmetric: f1\nlimits: none\n")
+        try repo.write("config.yml", "systems:\n  - id: a\n    stage: design\n")
+        try repo.commitAll("first")
+        try repo.write("card.md", "# Card\nowner: bo\nmodel: m1\nscope: triage\nmetric: f1\nlimits: none\n")
+        try repo.commitAll("second", author: "Bo Builder", email: "bo@example.com")
+        try repo.git("mv", "card.md", "docs-card.md")
+        try repo.git("commit", "-q", "-m", "rename")
+        try repo.git("checkout", "-q", "-b", "side")
+        try repo.write("docs-card.md", "# Card\nowner: bo\nmodel: m1\nscope: triage\nmetric: auc 0.91\nlimits: none\n")
+        try repo.write("config.yml", "systems:\n  - id: a\n    stage: verification\n")
+        try repo.commitAll("side edit", author: "Cy Side", email: "cy@example.com")
+        try repo.git("checkout", "-q", "main")
+        try repo.write("extra.txt", "unrelated\n")
+        try repo.commitAll("main edit")
+        try repo.git("merge", "-q", "--no-ff", "-m", "merge side", "side")
+        try repo.write("docs-card.md", "# Card\nowner: bo\nmodel: m2\nnew: line\nscope: triage\nmetric: auc 0.91\n")
+        try repo.write("config.yml", "systems:\n  - id: a\n    stage: verification\n  - id: b\n")
+        let tip = try objectID(repo.commitAll("last"))
+        let opened = try repo.open()
+
+        let blamed = try opened.blame(["docs-card.md": Set(1...6), "config.yml": Set(1...4)], at: tip)
+        for (path, count) in [("docs-card.md", 6), ("config.yml", 4)] {
+            let ours = try XCTUnwrap(blamed[path]).get()
+            // Porcelain headers: "<40 hex> <original line> <final line>[ <group size>]".
+            let porcelain = try repo.git("blame", "--first-parent", "--porcelain", "HEAD", "--", path)
+            var theirs: [Int: String] = [:]
+            for line in porcelain.split(separator: "\n") {
+                let fields = line.split(separator: " ")
+                if fields.count >= 3, fields[0].count == 40, let final = Int(fields[2]) { theirs[final] = String(fields[0]) }
+            }
+            XCTAssertEqual(theirs.count, count, path)
+            XCTAssertEqual(ours.mapValues(\.commit.hex), theirs, path)
+        }
+        // The merged side branch's line names the merge; the renamed file's old lines reach "first".
+        let merge = try repo.git("rev-parse", "HEAD~1")
+        XCTAssertEqual(try blamed["docs-card.md"]?.get()[6]?.commit.hex, merge)
+        XCTAssertEqual(try blamed["docs-card.md"]?.get()[1]?.commit.hex, try repo.git("rev-parse", "HEAD~5"))
+        XCTAssertEqual(try blamed["docs-card.md"]?.get()[2]?.author.name, "Bo Builder")
+        // Lines past the end are left out; an absent path is an error for that path only.
+        let mixed = try opened.blame(["config.yml": [4, 9], "gone.md": [1]], at: tip)
+        XCTAssertEqual(try mixed["config.yml"]?.get().keys.sorted(), [4])
+        XCTAssertThrowsError(try mixed["gone.md"]?.get())
+    }
+
     func testShallowCloneBoundary() throws {
         let source = try TestRepository()
         for index in 1...3 {
