@@ -146,7 +146,10 @@ final class BadInputOutputTests: XCTestCase {
         try repo.write("models/d/MODEL_CARD.md", BadInput.goodCard + "\nUntracked text.\n")
         // `git status` itself may rewrite the index (stat refresh); `--no-optional-locks` keeps it from doing so.
         let status = try repo.git("--no-optional-locks", "status", "--porcelain")
-        let before = try BadInput.fingerprint(of: repo.root)
+        // The caches under .git/aimslint are the one place allowed to change (SPEC §2); made
+        // beforehand, so that creating it does not touch .git's own modification time.
+        try FileManager.default.createDirectory(at: repo.root.appendingPathComponent(".git/aimslint"), withIntermediateDirectories: true)
+        let before = try BadInput.fingerprint(of: repo.root, skipping: [".git/aimslint"])
         let runs: [[String]] = [
             ["check", "--rev", "HEAD", "--format", "json"], ["check", "--rev", "HEAD", "--format", "json"],
             ["check", "--staged", "--format", "sarif"], ["check", "--staged", "--format", "sarif"],
@@ -166,7 +169,6 @@ final class BadInputOutputTests: XCTestCase {
             XCTAssertEqual(first.status, second.status)
         }
         XCTAssertEqual(try repo.git("--no-optional-locks", "status", "--porcelain"), status)
-        // This branch has no history cache yet; when it lands, .git/aimslint is the one place allowed to change.
         XCTAssertEqual(try BadInput.fingerprint(of: repo.root, skipping: [".git/aimslint"]), before)
     }
 
@@ -198,13 +200,23 @@ final class BadInputOutputTests: XCTestCase {
         let before = try BadInput.fingerprint(of: repo.root)
         let sources: [[String]] = [[], ["--staged"], ["--worktree"], ["--rev", "HEAD"], ["--rev", "HEAD", "--base", "base"],
                                    ["--staged", "--include-passes"], ["--rev", "HEAD~0", "--no-blame"]]
-        for source in sources {
-            for format in ["text", "json", "sarif", "junit", "github", "gitlab", "markdown"] {
-                let result = try CLI.run(["check"] + source + ["--format", format], in: repo.root)
-                XCTAssertTrue([0, 1].contains(result.status), "\(source) \(format): \(result.stderr)")
+        // With --no-cache nothing at all is written; without it, only the caches under .git/aimslint.
+        for cache in [["--no-cache"], []] {
+            for source in sources {
+                for format in ["text", "json", "sarif", "junit", "github", "gitlab", "markdown"] {
+                    let result = try CLI.run(["check"] + source + ["--format", format] + cache, in: repo.root)
+                    XCTAssertTrue([0, 1].contains(result.status), "\(source) \(format): \(result.stderr)")
+                }
+            }
+            if cache.isEmpty {
+                XCTAssertTrue(FileManager.default.fileExists(atPath: repo.root.appendingPathComponent(".git/aimslint").path))
+                // .git's own entry changes its modification time when aimslint/ is created in it.
+                XCTAssertEqual(try BadInput.fingerprint(of: repo.root, skipping: [".git/aimslint"]).filter { !$0.hasPrefix(".git mode=") },
+                               before.filter { !$0.hasPrefix(".git mode=") }, "check wrote outside .git/aimslint")
+            } else {
+                XCTAssertEqual(try BadInput.fingerprint(of: repo.root), before, "check --no-cache wrote into the repository")
             }
         }
-        XCTAssertEqual(try BadInput.fingerprint(of: repo.root), before, "check wrote into the repository")
     }
 }
 

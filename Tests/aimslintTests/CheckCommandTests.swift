@@ -149,19 +149,76 @@ final class CheckCommandTests: XCTestCase {
     }
 }
 
-/// The demo history of fixtures/demo, replayed by the same script the README's command uses.
-enum DemoRepository {
-    static var packageRoot: URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+extension CheckCommandTests {
+    /// `check --staged` saves the base's rule outcomes at HEAD (results-v1); a later run takes
+    /// them back for unchanged subjects only, and its report is the report of a run without
+    /// any cache — after a document edit, an added model file (a rule that reads the change
+    /// set) and an added document (files that exist differ: nothing is taken back).
+    func testSavedRuleOutcomesGiveTheSameStagedReportAsNoCache() throws {
+        let root = try DemoRepository.build()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let results = root.appendingPathComponent(".git/aimslint/results-v1")
+        let arguments = ["check", "--staged", "--format", "json", "--fail-on", "none"]
+        func stage(_ path: String, appending text: String) throws {
+            let url = root.appendingPathComponent(path)
+            let old = (try? String(contentsOf: url, encoding: .utf8)) ?? ""
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try (old + text).write(to: url, atomically: true, encoding: .utf8)
+            let added = try runProcess("/usr/bin/env", ["git", "add", "--", path], currentDirectory: root, environment: isolatedGitEnvironment())
+            XCTAssertEqual(added.status, 0, added.stderr)
+        }
+        _ = try CLI.run(arguments + ["--no-cache"], in: root)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: results.path), "--no-cache writes nothing")
+        for (path, text) in [("models/sentiment/MODEL_CARD.md", "\nReviewed again.\n"),
+                             ("models/churn/weights.bin", "new weights\n"),
+                             ("models/vision/notes.md", "# Notes\n")] {
+            try stage(path, appending: text)
+            let plain = try CLI.run(arguments + ["--no-cache"], in: root)
+            XCTAssertEqual(plain.status, 0, plain.stderr)
+            let first = try CLI.run(arguments, in: root)
+            let second = try CLI.run(arguments, in: root)
+            XCTAssertEqual(first.stdout, plain.stdout, "after staging \(path), first run")
+            XCTAssertEqual(second.stdout, plain.stdout, "after staging \(path), run with saved outcomes")
+        }
+        XCTAssertTrue(FileManager.default.fileExists(atPath: results.path))
     }
 
-    static func build() throws -> URL {
-        let out = FileManager.default.temporaryDirectory.appendingPathComponent("aimslint-demo-\(UUID().uuidString)")
-        let result = try runProcess("/bin/bash", [packageRoot.appendingPathComponent("scripts/build-fixture-repo.sh").path,
-                                                  packageRoot.appendingPathComponent("fixtures/demo").path, out.path],
-                                    environment: isolatedGitEnvironment())
-        XCTAssertEqual(result.status, 0, result.stderr)
-        return out
-    }
+    /// Proof that outcomes are taken back, and only where the subject is unchanged: a saved
+    /// outcome altered by hand shows up for an untouched system, not for the edited one.
+    func testSavedRuleOutcomesAreTakenOnlyForUnchangedSubjects() throws {
+        let root = try DemoRepository.build()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let card = root.appendingPathComponent("models/sentiment/MODEL_CARD.md")
+        try (try String(contentsOf: card, encoding: .utf8) + "\nReviewed again.\n").write(to: card, atomically: true, encoding: .utf8)
+        let added = try runProcess("/usr/bin/env", ["git", "add", "--", "models/sentiment/MODEL_CARD.md"], currentDirectory: root,
+                                   environment: isolatedGitEnvironment())
+        XCTAssertEqual(added.status, 0, added.stderr)
+        let arguments = ["check", "--staged", "--format", "json", "--fail-on", "none"]
+        let plain = try CLI.run(arguments, in: root)
+        let folder = root.appendingPathComponent(".git/aimslint/results-v1")
+        let keyFolder = try XCTUnwrap(FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil).first)
+        let file = try XCTUnwrap(FileManager.default.contentsOfDirectory(at: keyFolder, includingPropertiesForKeys: nil)
+            .first { $0.pathExtension == "json" })
+        var saved = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: file)) as? [String: Any])
+        var outcomes = try XCTUnwrap(saved["outcomes"] as? [String: [String: [String: Any]]])
+        var altered = 0
+        for (subject, rules) in outcomes where subject == "system:churn" || subject == "system:sentiment" {
+            for (rule, outcome) in rules {
+                guard var findings = outcome["findings"] as? [[String: Any]], !findings.isEmpty else { continue }
+                for index in findings.indices { findings[index]["message"] = "ALTERED \(subject)" }
+                var changed = outcome
+                changed["findings"] = findings
+                outcomes[subject]?[rule] = changed
+                altered += 1
+            }
+        }
+        XCTAssertGreaterThan(altered, 1)
+        saved["outcomes"] = outcomes
+        try JSONSerialization.data(withJSONObject: saved).write(to: file)
 
+        let again = try CLI.run(arguments, in: root)
+        XCTAssertTrue(again.stdout.contains("ALTERED system:churn"), "the untouched system's saved outcome is taken")
+        XCTAssertFalse(again.stdout.contains("ALTERED system:sentiment"), "the edited system is evaluated again")
+        XCTAssertFalse(plain.stdout.contains("ALTERED"))
+    }
 }

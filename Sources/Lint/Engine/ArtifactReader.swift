@@ -33,11 +33,19 @@ public final class ArtifactReader {
     }
 
     /// Parsed content and front-matter verdicts by blob id, shareable between readers.
-    private final class Store {
+    /// Shared by the threads of a parallel project build: every access holds `lock`.
+    private final class Store: @unchecked Sendable {
+        let lock = NSLock()
         var contents: [Key: ArtifactContent] = [:]
         /// Blobs already seen to start (or not) with a front-matter fence.
         var fenced: Set<ObjectID> = []
         var unfenced: Set<ObjectID> = []
+
+        func withLock<T>(_ body: (Store) -> T) -> T {
+            lock.lock()
+            defer { lock.unlock() }
+            return body(self)
+        }
     }
 
     public init(snapshot: Snapshot) {
@@ -54,17 +62,19 @@ public final class ArtifactReader {
 
     /// Forgets every parsed blob but these (a long walk keeps only what the current tree holds).
     public func keepOnly(_ blobs: Set<ObjectID>) {
-        store.contents = store.contents.filter { blobs.contains($0.key.blob) }
-        store.fenced.formIntersection(blobs)
-        store.unfenced.formIntersection(blobs)
+        store.withLock { store in
+            store.contents = store.contents.filter { blobs.contains($0.key.blob) }
+            store.fenced.formIntersection(blobs)
+            store.unfenced.formIntersection(blobs)
+        }
     }
 
     /// Reads and parses the entry at `path` (following an in-repository symlink once).
     public func content(of entry: SnapshotEntry) -> ArtifactContent {
         let key = entry.kind == .symlink ? nil : entry.id.map { Key(blob: $0, format: Format(path: entry.path)) }
-        if let key, let cached = store.contents[key] { return cached }
+        if let key, let cached = store.withLock({ $0.contents[key] }) { return cached }
         let result = read(entry)
-        if let key { store.contents[key] = result }
+        if let key { store.withLock { $0.contents[key] = result } }
         return result
     }
 
@@ -81,8 +91,11 @@ public final class ArtifactReader {
     /// Markdown files of a repository cost a read, not a CommonMark parse. True when unsure.
     public func mayHaveFrontMatter(_ entry: SnapshotEntry) -> Bool {
         if let id = entry.id {
-            if store.contents[Key(blob: id, format: .markdown)] != nil || store.fenced.contains(id) { return true }
-            if store.unfenced.contains(id) { return false }
+            let known: Bool? = store.withLock { store in
+                if store.contents[Key(blob: id, format: .markdown)] != nil || store.fenced.contains(id) { return true }
+                return store.unfenced.contains(id) ? false : nil
+            }
+            if let known { return known }
         }
         guard entry.kind == .file || entry.kind == .executable,
               let data = try? snapshot.content(maxBytes: DocumentLimits.maxBytes, of: entry) else { return true }
@@ -90,7 +103,9 @@ public final class ArtifactReader {
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
         let answer = bytes.starts(with: Array("---".utf8))
         if let id = entry.id {
-            if answer { store.fenced.insert(id) } else { store.unfenced.insert(id) }
+            store.withLock { store in
+                if answer { store.fenced.insert(id) } else { store.unfenced.insert(id) }
+            }
         }
         return answer
     }

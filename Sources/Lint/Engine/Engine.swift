@@ -18,7 +18,7 @@ public enum ControlStatus: Hashable, Sendable, Codable {
 }
 
 /// One control's outcome.
-public struct ControlResult: Hashable, Sendable {
+public struct ControlResult: Hashable, Sendable, Codable {
     public let ruleID: String
     /// The subject id; nil for the repository.
     public let subject: String?
@@ -33,6 +33,33 @@ public struct LintResult: Sendable {
     public var findings: [Finding]
     public var controls: [ControlResult]
     public let project: Project
+    /// Each rule's own outcome per subject, before suppressions (what `SubjectReuse` takes back),
+    /// keyed by `Engine.key(of:)` then rule id; empty unless `Engine.run` was asked to keep them.
+    public var outcomes: [String: [String: RuleOutcome]] = [:]
+}
+
+/// One rule's outcome for one subject, before suppressions: its findings and its control.
+public struct RuleOutcome: Hashable, Sendable, Codable {
+    public let findings: [Finding]
+    public let control: ControlResult
+}
+
+/// Outcomes of an earlier evaluation the engine may take instead of evaluating again: for a
+/// subject and rule, `outcome(for:rule:)` returns one only where the inputs are known to be the
+/// same (the caller compares the subject's prints; see `SubjectResultStore`).
+public struct SubjectReuse: Sendable {
+    private let outcomes: [String: [String: RuleOutcome]]
+    private let allowed: @Sendable (Subject, RuleDescription) -> Bool
+
+    public init(outcomes: [String: [String: RuleOutcome]], allowed: @escaping @Sendable (Subject, RuleDescription) -> Bool) {
+        self.outcomes = outcomes
+        self.allowed = allowed
+    }
+
+    func outcome(for subject: Subject, rule description: RuleDescription) -> RuleOutcome? {
+        guard let outcome = outcomes[Engine.key(of: subject)]?[description.id], allowed(subject, description) else { return nil }
+        return outcome
+    }
 }
 
 /// Runs rules over a project: each rule for each subject in its scope, gated by life cycle stage.
@@ -48,21 +75,26 @@ public struct Engine: Sendable {
     /// With `parallel`, subjects are evaluated on all cores (rules are pure functions of their
     /// context; the result is the same, in the same order). History keeps it off: it attributes
     /// each history read to the control being evaluated.
+    ///
+    /// With `reuse`, a rule's outcome for a subject is taken from it where it allows; with
+    /// `keepOutcomes`, the result carries every rule's outcome per subject (for saving).
     public func run(_ project: Project, only ruleIDs: Set<String>? = nil, systems systemFilter: Set<String>? = nil,
-                    today: String = SuppressionPass.today(), parallel: Bool = false) -> LintResult {
+                    today: String = SuppressionPass.today(), parallel: Bool = false,
+                    reuse: SubjectReuse? = nil, keepOutcomes: Bool = false) -> LintResult {
         let subjects = Engine.subjects(of: project, filter: systemFilter)
         let chosen = rules.filter { rule in ruleIDs?.contains(type(of: rule).description.id) ?? true }
         var findings: [Finding] = []
         var controls: [ControlResult] = []
+        var outcomes: [String: [String: RuleOutcome]] = [:]
         // Rules that read history go last: a walk started beforehand (GitChangeHistory.prefetch)
         // runs alongside the others.
         for phase in [false, true] {
             let phaseRules = chosen.filter { type(of: $0).description.readsHistory == phase }
             guard !phaseRules.isEmpty else { continue }
-            let slots = UnsafeMutableBufferPointer<(findings: [Finding], controls: [ControlResult])>.allocate(capacity: subjects.count)
-            slots.initialize(repeating: ([], []))
+            let slots = UnsafeMutableBufferPointer<[RuleOutcome]>.allocate(capacity: subjects.count)
+            slots.initialize(repeating: [])
             let evaluate = { (index: Int) in
-                slots[index] = self.evaluate(phaseRules, for: subjects[index], in: project)
+                slots[index] = self.evaluate(phaseRules, for: subjects[index], in: project, reuse: reuse)
             }
             if parallel && subjects.count > 1 {
                 nonisolated(unsafe) let work = evaluate
@@ -70,9 +102,12 @@ public struct Engine: Sendable {
             } else {
                 for index in subjects.indices { evaluate(index) }
             }
-            for slot in slots {
-                findings += slot.findings
-                controls += slot.controls
+            for (index, slot) in slots.enumerated() {
+                for outcome in slot {
+                    findings += outcome.findings
+                    controls.append(outcome.control)
+                    if keepOutcomes { outcomes[Engine.key(of: subjects[index]), default: [:]][outcome.control.ruleID] = outcome }
+                }
             }
             slots.deinitialize()
             slots.deallocate()
@@ -85,36 +120,44 @@ public struct Engine: Sendable {
         findings = suppressed.findings.sorted(by: Finding.reportOrder)
         controls = controls.filter { control in !suppressed.controls.contains { $0.ruleID == control.ruleID } } + suppressed.controls
         controls.sort { ($0.subject ?? "", $0.ruleID) < ($1.subject ?? "", $1.ruleID) }
-        return LintResult(findings: findings, controls: controls, project: project)
+        return LintResult(findings: findings, controls: controls, project: project, outcomes: outcomes)
+    }
+
+    /// The key of a subject's outcomes: its kind and id (a system and a dataset may share an id).
+    public static func key(of subject: Subject) -> String {
+        "\(subject.kind.rawValue):\(subject.id ?? "")"
     }
 
     /// Every chosen rule for one subject, in rule order.
-    private func evaluate(_ chosen: [any Rule], for subject: Subject, in project: Project)
-        -> (findings: [Finding], controls: [ControlResult]) {
-        var findings: [Finding] = []
-        var controls: [ControlResult] = []
+    private func evaluate(_ chosen: [any Rule], for subject: Subject, in project: Project, reuse: SubjectReuse?) -> [RuleOutcome] {
+        var outcomes: [RuleOutcome] = []
         let artifacts = subject.id.flatMap { project.holdings[$0] } ?? (subject.kind == .repository ? project.artifacts : [])
         for rule in chosen {
             let description = type(of: rule).description
             guard description.scope.contains(subject.kind) else { continue }
+            if let earlier = reuse?.outcome(for: subject, rule: description) {
+                outcomes.append(earlier)
+                continue
+            }
             let context = RuleContext(project: project, subject: subject, artifacts: artifacts)
             let evaluation = Engine.applicability(of: description, for: context) ?? rule.evaluate(context)
             let made = makeFindings(evaluation, description: description, context: context)
-            findings += made
             let status: ControlStatus
             switch evaluation {
             case .notApplicable(let reason): status = .notApplicable(reason: reason)
             case .evaluated: status = made.isEmpty ? .pass : .fail
             }
+            let control: ControlResult
             if project.policy.ruleSettings[description.id] == .off {
-                controls.append(ControlResult(ruleID: description.id, subject: subject.id, subjectKind: subject.kind,
-                                              status: .notApplicable(reason: "switched off in \(Policy.configPath)"), anchor: nil))
+                control = ControlResult(ruleID: description.id, subject: subject.id, subjectKind: subject.kind,
+                                        status: .notApplicable(reason: "switched off in \(Policy.configPath)"), anchor: nil)
             } else {
-                controls.append(ControlResult(ruleID: description.id, subject: subject.id, subjectKind: subject.kind,
-                                              status: status, anchor: context.missingAnchor))
+                control = ControlResult(ruleID: description.id, subject: subject.id, subjectKind: subject.kind,
+                                        status: status, anchor: context.missingAnchor)
             }
+            outcomes.append(RuleOutcome(findings: made, control: control))
         }
-        return (findings, controls)
+        return outcomes
     }
 
     private func makeFindings(_ evaluation: Evaluation, description: RuleDescription, context: RuleContext) -> [Finding] {

@@ -41,34 +41,81 @@ extension Checker {
         // A branch's base lies on its first-parent line: the two walks share their common steps.
         let sameTip = headCommit == baseCommit
         let history = GitChangeHistory(repository: repository, tip: headCommit)
+        let today = SuppressionPass.today()
+        // What a run at this base saved: the base's findings, and rule outcomes the checked side
+        // may take for its unchanged subjects (see SubjectResultStore). Decoded on another thread
+        // while the checked side's project is built.
+        let results = resultStore(policy: side, head: headSnapshot, only: only, systems: systems, today: today)
+        let loading = Loading<SubjectResultStore.Entry>()
+        let savedFor = baseCommit
+        if let results { loading.start { results.load(savedFor) } }
         let headReader = ArtifactReader(snapshot: headSnapshot)
         let headProject = ProjectBuilder(snapshot: headSnapshot, policy: policy, sourceName: source.name,
                                          history: history, changeSet: changes).build(reader: headReader)
+        let saved = loading.wait()
         let baseHistory = sameTip ? history : GitChangeHistory(repository: repository, tip: baseCommit)
-        let baseProject = ProjectBuilder(snapshot: baseSnapshot, policy: policy, sourceName: baseRevision,
-                                         history: baseHistory).build(reader: ArtifactReader(snapshot: baseSnapshot, sharing: headReader))
-        let scope = Array(Set(headProject.historyScope + baseProject.historyScope))
+        let baseProject = saved == nil
+            ? ProjectBuilder(snapshot: baseSnapshot, policy: policy, sourceName: baseRevision, history: baseHistory)
+                .build(reader: ArtifactReader(snapshot: baseSnapshot, sharing: headReader))
+            : nil
+        let scope = Array(Set(headProject.historyScope + (baseProject?.historyScope ?? saved?.historyScope ?? [])))
         let steps = WalkSteps(scope: scope)
         history.limit(to: scope, sharing: steps)
-        if !sameTip { baseHistory.limit(to: scope, sharing: steps) }
-        let today = SuppressionPass.today()
+        if !sameTip && baseProject != nil { baseHistory.limit(to: scope, sharing: steps) }
         let store = answerStore()
         let stopWalking = history.startWalking(unlessPreloadedFrom: store)
-        let stopWalkingBase = sameTip ? {} : baseHistory.startWalking(unlessPreloadedFrom: store)
-        var headResult = engine.run(headProject, only: only, systems: systems, today: today, parallel: true)
-        let baseResult = engine.run(baseProject, only: only, systems: systems, today: today, parallel: true)
+        let stopWalkingBase = sameTip || baseProject == nil ? {} : baseHistory.startWalking(unlessPreloadedFrom: store)
+        var reuse: SubjectReuse?
+        if let saved, source != .worktree {
+            reuse = SubjectResultStore.reuse(saved, for: ProjectPrints(project: headProject, entries: headSnapshot.entries),
+                                             entries: headSnapshot.entries, sameHistory: sameTip)
+        }
+        var headResult = engine.run(headProject, only: only, systems: systems, today: today, parallel: true, reuse: reuse)
+        let baseFindings: [Finding]
+        if let saved {
+            baseFindings = saved.findings
+        } else if let baseProject {
+            let baseResult = engine.run(baseProject, only: only, systems: systems, today: today, parallel: true,
+                                        keepOutcomes: results != nil)
+            baseFindings = baseResult.findings
+            results?.save(baseResult, prints: ProjectPrints(project: baseProject, entries: baseSnapshot.entries),
+                          entries: baseSnapshot.entries, commit: baseCommit)
+        } else {
+            baseFindings = []
+        }
         stopWalking()
         stopWalkingBase()
         if let store {
             history.save(to: store)
-            if !sameTip { baseHistory.save(to: store) }
+            if !sameTip && baseProject != nil { baseHistory.save(to: store) }
         }
-        headResult.findings = Checker.compare(head: headResult.findings, base: baseResult.findings)
+        headResult.findings = Checker.compare(head: headResult.findings, base: baseFindings)
         var checked = CheckedSnapshot(result: headResult, commit: headCommit, source: source,
                                       sourceLines: Checker.lines(of: Set(headResult.findings.map(\.location.path)), in: headSnapshot))
         checked.baseCommit = baseCommit
         checked.skippedSubmodules = Checker.submodules(in: headSnapshot)
         return checked
+    }
+
+    /// Where rule outcomes for base commits are saved, or nil with `useCache` off. The key holds
+    /// what outcomes depend on besides the trees: rules and systems asked for, today, and the
+    /// policy's side (with the checked side's `.aims/` files when the policy is read there).
+    func resultStore(policy side: PolicySide, head: Snapshot, only: Set<String>?, systems: Set<String>?,
+                     today: String) -> SubjectResultStore? {
+        guard useCache else { return nil }
+        var policy = "policy \(side.rawValue)"
+        if side == .head {
+            let files = head.entries.filter { $0.path.hasPrefix(".aims/") }
+            // Working-tree files have no blob id to tell one version from another.
+            guard files.allSatisfy({ $0.id != nil }) else { return nil }
+            policy += files.map { " \($0.path) \($0.id?.hex ?? "-")" }.joined()
+        }
+        let ids = engine.rules.map { type(of: $0).description.id }
+        return SubjectResultStore(repository: repository, ruleIDs: ids, settings: [
+            "only \(only.map { $0.sorted().joined(separator: ",") } ?? "*")",
+            "systems \(systems.map { $0.sorted().joined(separator: ",") } ?? "*")",
+            "today \(today)", policy,
+        ])
     }
 
     /// How to get a missing base: `origin/main` → `git fetch origin main`.
@@ -123,3 +170,26 @@ extension Checker {
         return changed
     }
 }
+
+/// A value computed on another thread, waited for once.
+private final class Loading<Value: Sendable>: @unchecked Sendable {
+    private let done = DispatchSemaphore(value: 0)
+    private var started = false
+    private var value: Value?
+
+    func start(_ compute: @escaping @Sendable () -> Value?) {
+        started = true
+        Thread.detachNewThread {
+            self.value = compute()
+            self.done.signal()
+        }
+    }
+
+    /// The value (nil when it was never started or computed nothing).
+    func wait() -> Value? {
+        guard started else { return nil }
+        done.wait()
+        return value
+    }
+}
+

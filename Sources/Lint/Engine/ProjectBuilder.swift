@@ -33,8 +33,10 @@ public struct ProjectBuilder {
         for system in policy.systems {
             for (kind, path) in system.artifacts { explicitKinds[path] = kind }
         }
-        var artifacts: [Artifact] = []
-        var licenses: [String: String] = [:]
+        // Paths classify on one thread; reading and parsing the files they name (the bulk of a
+        // build) runs on all cores unless an earlier build's artifacts are reused (history,
+        // whose builds follow one another and remember what they read).
+        var work: [(entry: SnapshotEntry, plan: Plan)] = []
         var paths: [String] = []
         paths.reserveCapacity(snapshot.entries.count)
         for entry in snapshot.entries {
@@ -42,25 +44,38 @@ public struct ProjectBuilder {
             if entry.kind == .submodule || entry.path.hasPrefix(".aims/") && !entry.path.hasPrefix(".aims/systems/") { continue }
             if policy.isExcluded(entry.path) { continue }
             if let kind = explicitKinds[entry.path] {
-                artifacts.append(artifact(entry, kind: kind, reader: reader))
+                work.append((entry, .artifact(kind)))
                 continue
             }
             switch classifications?.verdict(entry.path) ?? ArtifactClassifier.classify(entry.path) {
-            case .notAnArtifact:
-                continue
-            case .licenseFile:
-                if let text = reader.text(of: entry) { licenses[entry.path] = text }
-            case .kind(let kind):
-                artifacts.append(artifact(entry, kind: kind, reader: reader))
-            case .needsFrontMatter:
-                let found: Artifact?
-                if let known = reuse?.sniffed(entry) {
-                    found = known
-                } else {
-                    found = sniff(entry, reader: reader)
-                    reuse?.remember(sniffed: found, for: entry)
-                }
-                if let found { artifacts.append(found) }
+            case .notAnArtifact: continue
+            case .licenseFile: work.append((entry, .license))
+            case .kind(let kind): work.append((entry, .artifact(kind)))
+            case .needsFrontMatter: work.append((entry, .sniff))
+            }
+        }
+        var made = [Made](repeating: .nothing, count: work.count)
+        if reuse == nil && work.count > 1 {
+            let planned = work
+            // Each index writes its own slot; the reader's shared store takes a lock.
+            let slots = UnsafeMutableBufferPointer<Made>.allocate(capacity: planned.count)
+            slots.initialize(repeating: .nothing)
+            let fill = { (index: Int) in slots[index] = self.make(planned[index].entry, planned[index].plan, reader: reader) }
+            nonisolated(unsafe) let run = fill
+            DispatchQueue.concurrentPerform(iterations: planned.count) { run($0) }
+            made = Array(slots)
+            slots.deinitialize()
+            slots.deallocate()
+        } else {
+            for index in work.indices { made[index] = make(work[index].entry, work[index].plan, reader: reader) }
+        }
+        var artifacts: [Artifact] = []
+        var licenses: [String: String] = [:]
+        for (index, result) in made.enumerated() {
+            switch result {
+            case .nothing: continue
+            case .artifact(let artifact): artifacts.append(artifact)
+            case .license(let text): licenses[work[index].entry.path] = text
             }
         }
         artifacts.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
@@ -69,6 +84,34 @@ public struct ProjectBuilder {
         return Project(sourceName: sourceName, policy: policy, systems: systems, datasets: datasets,
                        artifacts: artifacts, licenseFiles: licenses, paths: paths, history: history,
                        changeSet: changeSet)
+    }
+
+    /// What to do with an entry the paths picked out.
+    private enum Plan {
+        case artifact(ArtifactKind), license, sniff
+    }
+
+    /// What it gave.
+    private enum Made {
+        case nothing, artifact(Artifact), license(String)
+    }
+
+    private func make(_ entry: SnapshotEntry, _ plan: Plan, reader: ArtifactReader) -> Made {
+        switch plan {
+        case .artifact(let kind):
+            return .artifact(artifact(entry, kind: kind, reader: reader))
+        case .license:
+            return reader.text(of: entry).map(Made.license) ?? .nothing
+        case .sniff:
+            let found: Artifact?
+            if let known = reuse?.sniffed(entry) {
+                found = known
+            } else {
+                found = sniff(entry, reader: reader)
+                reuse?.remember(sniffed: found, for: entry)
+            }
+            return found.map(Made.artifact) ?? .nothing
+        }
     }
 
     /// The artifact at an entry: an earlier build's when it is the same blob at the same path.

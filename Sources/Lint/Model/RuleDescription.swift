@@ -75,11 +75,14 @@ public struct RuleDescription: Sendable {
     /// The rule asks the commit history (`Project.history`): the engine runs such rules after the
     /// others, so a history walk can go on alongside them.
     public let readsHistory: Bool
+    /// The rule reads what the checked change touched (`Project.changeSet`), not only the
+    /// subject's documents: its outcome is never taken from an earlier evaluation.
+    public let readsChangeSet: Bool
 
     public init(id: String, title: String, rationale: String, fix: String, stage: LifecycleStage?,
                 processes: [LifecycleProcess], controls: [String], level: Level, scope: Set<SubjectKind> = [.system],
                 raisedForHighRisk: Bool = false, firesOnText: Bool = false, readsHistory: Bool = false,
-                passing: [Example], failing: [Example], deprecatedIDs: [String] = []) {
+                readsChangeSet: Bool = false, passing: [Example], failing: [Example], deprecatedIDs: [String] = []) {
         self.id = id
         self.title = title
         self.rationale = rationale
@@ -95,6 +98,7 @@ public struct RuleDescription: Sendable {
         self.failing = failing
         self.deprecatedIDs = deprecatedIDs
         self.readsHistory = readsHistory
+        self.readsChangeSet = readsChangeSet
     }
 
     /// "MC" for "MC-005", "LC" for "LC-OPS-001".

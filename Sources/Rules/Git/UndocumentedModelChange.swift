@@ -12,7 +12,7 @@ struct UndocumentedModelChange: Rule {
             author still remembers what changed.
             """,
         fix: "Update the model card (version, training data, evaluation) or the V&V report in the same change, or explain in review why neither changes.",
-        stage: nil, processes: [.configurationManagement], controls: ["A.6.2.7", "A.6.2.4"], level: .warning, scope: [.system],
+        stage: nil, processes: [.configurationManagement], controls: ["A.6.2.7", "A.6.2.4"], level: .warning, scope: [.system], readsChangeSet: true,
         passing: [Example([
             "models/churn/MODEL_CARD.md": "# Churn\n\nVersion 2: trained with the new features.\n",
             "models/churn/train.py": "print('train with the new features')\n",

@@ -11,7 +11,7 @@ struct PolicyChanged: Rule {
             visible in the review, next to the findings they would affect once merged.
             """,
         fix: "Nothing to fix: have a reviewer who owns the AI management system approve the policy change.",
-        stage: nil, processes: [], controls: [], level: .note, scope: [.repository],
+        stage: nil, processes: [], controls: [], level: .note, scope: [.repository], readsChangeSet: true,
         passing: [Example([
             ".aims/config.yml": "version: 1\n",
             "models/ranker/MODEL_CARD.md": "# Ranker\n",

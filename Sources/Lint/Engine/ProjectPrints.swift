@@ -1,5 +1,4 @@
 import GitKit
-import Lint
 
 /// What each subject's controls can depend on, as comparable text, so an evaluation re-runs only
 /// the subjects whose inputs changed.
@@ -14,18 +13,22 @@ import Lint
 ///   artifact with its owner.
 ///
 /// A rule that reads the *content* of an unrelated system's documents would be missed; none does.
-struct ProjectPrints: Equatable {
-    var global: String
+///
+/// `history` compares the prints of consecutive commits; `check` compares the prints of the
+/// checked tree with those saved for its base (`SubjectResultStore`).
+public struct ProjectPrints: Equatable, Sendable {
+    public var global: String
     /// Every path the project lists.
-    var names: Set<String>
-    var datasetIDs: [String]
+    public var names: Set<String>
+    public var datasetIDs: [String]
     /// The paths of dataset documentation.
-    var datasetDocuments: Set<String>
-    var subjects: [String?: String]
+    public var datasetDocuments: Set<String>
+    /// Keyed by subject id; nil is the repository.
+    public var subjects: [String?: String]
     /// Per subject, why one of its own artifacts cannot be read (the first, by path).
-    var unreadable: [String: String]
+    public var unreadable: [String: String]
 
-    init(project: Project, entries: [SnapshotEntry]) {
+    public init(project: Project, entries: [SnapshotEntry]) {
         var global: [String] = []
         var names: Set<String> = []
         for entry in entries {

@@ -1,0 +1,135 @@
+import Foundation
+import GitKit
+
+/// `check`'s saved rule outcomes for a base commit, under
+/// `<git dir>/aimslint/results-v1/<key>/<commit>.json` (`--no-cache` skips it).
+///
+/// A pre-commit hook checks the staged tree against the same HEAD again and again. The first run
+/// at a HEAD saves what it found there: the base's final findings, and every rule's outcome per
+/// subject with the prints of that subject's inputs (`ProjectPrints`). A later run at the same
+/// HEAD builds and evaluates no base at all, and evaluates on the checked side only the subjects
+/// whose inputs differ from the base's — in a staged edit of one model card, one system and the
+/// datasets it touches.
+///
+/// An outcome is taken back only when all of these hold:
+/// - the key matches: this aimslint executable (path, size and modification time) and its rule
+///   ids, the rules and systems asked for, today's date (waivers expire), which side the policy
+///   is read from and, when it is the checked side, its `.aims/` files;
+/// - the policy and licence files, every path of the tree, the dataset ids and dataset
+///   documents are the same on both sides (rules ask whether files exist), and the subject's
+///   own print is the same;
+/// - the rule does not read the change set (`RuleDescription.readsChangeSet`), and for rules
+///   that read history, both sides have the same history (a staged or working-tree change sits
+///   on its base).
+/// The checked side must name its files by blob id (a commit or the index): working-tree files
+/// have none, so there every subject is evaluated. Files are written atomically and only the
+/// newest few are kept; a file that does not decode is a miss.
+public struct SubjectResultStore: Sendable {
+    static let keep = 8
+
+    struct Saved: Codable {
+        let key: String
+        let commit: String
+        /// Digest of the policy and licence files, the tree's paths, dataset ids and documents.
+        let context: String
+        /// Per subject (`Engine.key(of:)`), a digest of its print.
+        let prints: [String: String]
+        let outcomes: [String: [String: RuleOutcome]]
+        /// The base's findings after suppressions, as `Engine.run` returned them.
+        let findings: [Finding]
+        let historyScope: [String]
+    }
+
+    /// What a run at a base commit left.
+    public struct Entry: Sendable {
+        public let findings: [Finding]
+        public let historyScope: [String]
+        let context: String
+        let prints: [String: String]
+        let outcomes: [String: [String: RuleOutcome]]
+    }
+
+    let folder: CacheFolder
+    let key: String
+
+    /// `settings` names what else the outcomes depend on (rules and systems asked for, today,
+    /// the policy's side and identity).
+    public init(repository: Repository, ruleIDs: [String], settings: [String]) {
+        key = String(SHA256.hex((["results 1", Self.executableIdentity(), ruleIDs.sorted().joined(separator: ",")] + settings)
+            .joined(separator: "\n")).prefix(16))
+        folder = CacheFolder(url: URL(fileURLWithPath: repository.gitDirectory)
+                                .appendingPathComponent("aimslint/results-v1", isDirectory: true)
+                                .appendingPathComponent(key, isDirectory: true),
+                             keep: Self.keep, name: "the result cache")
+    }
+
+    /// The running executable's path, size and modification time: another build of aimslint
+    /// (rules changed, same version number) never reads these outcomes.
+    static func executableIdentity() -> String {
+        let path = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments.first ?? ""
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path) else { return path }
+        let size = (attributes[.size] as? NSNumber)?.int64Value ?? -1
+        let modified = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+        return "\(path) \(size) \(modified)"
+    }
+
+    /// The digest of what every subject's rules may ask besides its own documents. `entries`
+    /// are the snapshot's (the same paths as `prints.names`, already in order).
+    public static func context(of prints: ProjectPrints, entries: [SnapshotEntry]) -> String {
+        var text = prints.global + "\n--names\n"
+        for entry in entries {
+            text += entry.path
+            text += "\n"
+        }
+        text += "\n--datasets\n" + prints.datasetIDs.joined(separator: "\n")
+        text += "\n--dataset documents\n" + prints.datasetDocuments.sorted().joined(separator: "\n")
+        return SHA256.hex(text)
+    }
+
+    static func digests(of prints: ProjectPrints) -> [String: String] {
+        var result: [String: String] = [:]
+        for (subject, print) in prints.subjects {
+            result[subjectKey(subject, in: prints)] = SHA256.hex(print)
+        }
+        return result
+    }
+
+    /// `ProjectPrints` keys subjects by id alone; the print's first word tells a system from a dataset.
+    private static func subjectKey(_ id: String?, in prints: ProjectPrints) -> String {
+        guard let id else { return "\(SubjectKind.repository.rawValue):" }
+        let kind: SubjectKind = prints.subjects[id]?.hasPrefix("dataset ") == true ? .dataset : .system
+        return "\(kind.rawValue):\(id)"
+    }
+
+    public func load(_ commit: ObjectID) -> Entry? {
+        guard let data = folder.read("\(commit.hex).json"),
+              let saved = try? JSONDecoder().decode(Saved.self, from: data),
+              saved.key == key, saved.commit == commit.hex else { return nil }
+        return Entry(findings: saved.findings, historyScope: saved.historyScope, context: saved.context,
+                     prints: saved.prints, outcomes: saved.outcomes)
+    }
+
+    /// Saves a base's evaluation (run with `keepOutcomes`); returns why it could not, if so.
+    @discardableResult
+    public func save(_ result: LintResult, prints: ProjectPrints, entries: [SnapshotEntry], commit: ObjectID) -> String? {
+        let saved = Saved(key: key, commit: commit.hex, context: Self.context(of: prints, entries: entries), prints: Self.digests(of: prints),
+                          outcomes: result.outcomes, findings: result.findings, historyScope: result.project.historyScope)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        guard let data = try? encoder.encode(saved) else { return "cannot encode the result cache" }
+        return folder.write(data, as: "\(commit.hex).json")
+    }
+
+    /// The outcomes of `entry` that hold for a checked tree with these prints: none when the
+    /// context differs, else those of the subjects whose prints are the same. `sameHistory`
+    /// allows rules that read history.
+    public static func reuse(_ entry: Entry, for prints: ProjectPrints, entries: [SnapshotEntry], sameHistory: Bool) -> SubjectReuse? {
+        guard entry.context == context(of: prints, entries: entries) else { return nil }
+        let current = digests(of: prints)
+        let same = entry.outcomes.filter { subject, _ in current[subject] != nil && current[subject] == entry.prints[subject] }
+        guard !same.isEmpty else { return nil }
+        return SubjectReuse(outcomes: same) { _, description in
+            !description.readsChangeSet && (sameHistory || !description.readsHistory)
+        }
+    }
+}
