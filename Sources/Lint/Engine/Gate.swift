@@ -65,24 +65,29 @@ extension Checker {
         let store = answerStore()
         let stopWalking = history.startWalking(unlessPreloadedFrom: store)
         let stopWalkingBase = sameTip || baseProject == nil ? {} : baseHistory.startWalking(unlessPreloadedFrom: store)
+        // The base first, unless its outcomes were saved: the checked side then takes the base's
+        // outcomes for its unchanged subjects, in this run already (not with --no-cache, which
+        // stays the reference that evaluates everything).
+        var entry = saved
+        if saved == nil, let baseProject {
+            let baseResult = engine.run(baseProject, only: only, systems: systems, today: today, parallel: true,
+                                        keepOutcomes: results != nil)
+            if let results {
+                let made = SubjectResultStore.entry(of: baseResult, prints: ProjectPrints(project: baseProject, entries: baseSnapshot.entries),
+                                                    entries: baseSnapshot.entries)
+                results.save(made, commit: baseCommit)
+                entry = made
+            } else {
+                entry = SubjectResultStore.Entry(findings: baseResult.findings)
+            }
+        }
         var reuse: SubjectReuse?
-        if let saved, source != .worktree {
-            reuse = SubjectResultStore.reuse(saved, for: ProjectPrints(project: headProject, entries: headSnapshot.entries),
+        if let entry, !entry.outcomes.isEmpty, source != .worktree {
+            reuse = SubjectResultStore.reuse(entry, for: ProjectPrints(project: headProject, entries: headSnapshot.entries),
                                              entries: headSnapshot.entries, sameHistory: sameTip)
         }
         var headResult = engine.run(headProject, only: only, systems: systems, today: today, parallel: true, reuse: reuse)
-        let baseFindings: [Finding]
-        if let saved {
-            baseFindings = saved.findings
-        } else if let baseProject {
-            let baseResult = engine.run(baseProject, only: only, systems: systems, today: today, parallel: true,
-                                        keepOutcomes: results != nil)
-            baseFindings = baseResult.findings
-            results?.save(baseResult, prints: ProjectPrints(project: baseProject, entries: baseSnapshot.entries),
-                          entries: baseSnapshot.entries, commit: baseCommit)
-        } else {
-            baseFindings = []
-        }
+        let baseFindings = entry?.findings ?? []
         stopWalking()
         stopWalkingBase()
         if let store {

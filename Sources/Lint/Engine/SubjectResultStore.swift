@@ -9,7 +9,8 @@ import GitKit
 /// subject with the prints of that subject's inputs (`ProjectPrints`). A later run at the same
 /// HEAD builds and evaluates no base at all, and evaluates on the checked side only the subjects
 /// whose inputs differ from the base's — in a staged edit of one model card, one system and the
-/// datasets it touches.
+/// datasets it touches. The first run at a HEAD takes the same outcomes from the base it has
+/// just evaluated, so it too evaluates the checked side's unchanged subjects only once.
 ///
 /// An outcome is taken back only when all of these hold:
 /// - the key matches: this aimslint executable (path, size and modification time) and its rule
@@ -40,13 +41,22 @@ public struct SubjectResultStore: Sendable {
         let historyScope: [String]
     }
 
-    /// What a run at a base commit left.
+    /// What a run at a base commit left (or what this run found there).
     public struct Entry: Sendable {
         public let findings: [Finding]
         public let historyScope: [String]
         let context: String
         let prints: [String: String]
         let outcomes: [String: [String: RuleOutcome]]
+
+        init(findings: [Finding], historyScope: [String] = [], context: String = "", prints: [String: String] = [:],
+             outcomes: [String: [String: RuleOutcome]] = [:]) {
+            self.findings = findings
+            self.historyScope = historyScope
+            self.context = context
+            self.prints = prints
+            self.outcomes = outcomes
+        }
     }
 
     let folder: CacheFolder
@@ -109,11 +119,17 @@ public struct SubjectResultStore: Sendable {
                      prints: saved.prints, outcomes: saved.outcomes)
     }
 
-    /// Saves a base's evaluation (run with `keepOutcomes`); returns why it could not, if so.
+    /// A base's evaluation (run with `keepOutcomes`) as an entry.
+    public static func entry(of result: LintResult, prints: ProjectPrints, entries: [SnapshotEntry]) -> Entry {
+        Entry(findings: result.findings, historyScope: result.project.historyScope, context: context(of: prints, entries: entries),
+              prints: digests(of: prints), outcomes: result.outcomes)
+    }
+
+    /// Saves an entry for a base commit; returns why it could not, if so.
     @discardableResult
-    public func save(_ result: LintResult, prints: ProjectPrints, entries: [SnapshotEntry], commit: ObjectID) -> String? {
-        let saved = Saved(key: key, commit: commit.hex, context: Self.context(of: prints, entries: entries), prints: Self.digests(of: prints),
-                          outcomes: result.outcomes, findings: result.findings, historyScope: result.project.historyScope)
+    public func save(_ entry: Entry, commit: ObjectID) -> String? {
+        let saved = Saved(key: key, commit: commit.hex, context: entry.context, prints: entry.prints,
+                          outcomes: entry.outcomes, findings: entry.findings, historyScope: entry.historyScope)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         guard let data = try? encoder.encode(saved) else { return "cannot encode the result cache" }
@@ -124,7 +140,7 @@ public struct SubjectResultStore: Sendable {
     /// context differs, else those of the subjects whose prints are the same. `sameHistory`
     /// allows rules that read history.
     public static func reuse(_ entry: Entry, for prints: ProjectPrints, entries: [SnapshotEntry], sameHistory: Bool) -> SubjectReuse? {
-        guard entry.context == context(of: prints, entries: entries) else { return nil }
+        guard !entry.outcomes.isEmpty, entry.context == context(of: prints, entries: entries) else { return nil }
         let current = digests(of: prints)
         let same = entry.outcomes.filter { subject, _ in current[subject] != nil && current[subject] == entry.prints[subject] }
         guard !same.isEmpty else { return nil }
