@@ -26,7 +26,8 @@ import GitKit
 /// have none, so there every subject is evaluated. Files are written atomically and only the
 /// newest few are kept; a file that does not decode is a miss.
 public struct SubjectResultStore: Sendable {
-    static let keep = 8
+    /// A large repository's entry is a few megabytes; the hook needs the one for HEAD.
+    static let keep = 4
 
     struct Saved: Codable {
         let key: String
