@@ -91,16 +91,8 @@ public struct Engine: Sendable {
         for phase in [false, true] {
             let phaseRules = chosen.filter { type(of: $0).description.readsHistory == phase }
             guard !phaseRules.isEmpty else { continue }
-            let slots = UnsafeMutableBufferPointer<[RuleOutcome]>.allocate(capacity: subjects.count)
-            slots.initialize(repeating: [])
-            let evaluate = { (index: Int) in
-                slots[index] = self.evaluate(phaseRules, for: subjects[index], in: project, reuse: reuse)
-            }
-            if parallel && subjects.count > 1 {
-                nonisolated(unsafe) let work = evaluate
-                DispatchQueue.concurrentPerform(iterations: subjects.count) { work($0) }
-            } else {
-                for index in subjects.indices { evaluate(index) }
+            let slots = parallelMap(count: subjects.count, parallel: parallel, filler: []) { index in
+                self.evaluate(phaseRules, for: subjects[index], in: project, reuse: reuse)
             }
             for (index, slot) in slots.enumerated() {
                 for outcome in slot {
@@ -109,8 +101,6 @@ public struct Engine: Sendable {
                     if keepOutcomes { outcomes[Engine.key(of: subjects[index]), default: [:]][outcome.control.ruleID] = outcome }
                 }
             }
-            slots.deinitialize()
-            slots.deallocate()
         }
         var descriptions: [String: RuleDescription] = [:]
         for rule in rules { descriptions[type(of: rule).description.id] = type(of: rule).description }

@@ -54,20 +54,8 @@ public struct ProjectBuilder {
             case .needsFrontMatter: work.append((entry, .sniff))
             }
         }
-        var made = [Made](repeating: .nothing, count: work.count)
-        if reuse == nil && work.count > 1 {
-            let planned = work
-            // Each index writes its own slot; the reader's shared store takes a lock.
-            let slots = UnsafeMutableBufferPointer<Made>.allocate(capacity: planned.count)
-            slots.initialize(repeating: .nothing)
-            let fill = { (index: Int) in slots[index] = self.make(planned[index].entry, planned[index].plan, reader: reader) }
-            nonisolated(unsafe) let run = fill
-            DispatchQueue.concurrentPerform(iterations: planned.count) { run($0) }
-            made = Array(slots)
-            slots.deinitialize()
-            slots.deallocate()
-        } else {
-            for index in work.indices { made[index] = make(work[index].entry, work[index].plan, reader: reader) }
+        let made = parallelMap(count: work.count, parallel: reuse == nil, filler: Made.nothing) { index in
+            make(work[index].entry, work[index].plan, reader: reader)
         }
         var artifacts: [Artifact] = []
         var licenses: [String: String] = [:]
