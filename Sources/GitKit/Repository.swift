@@ -72,6 +72,12 @@ public final class Repository: @unchecked Sendable {
         return repository
     }
 
+    /// Another handle on this repository, for reading objects on another thread without
+    /// waiting for this handle's lock (libgit2 handles are not shared between threads).
+    public func anotherHandle() throws -> Repository {
+        try Repository.discover(from: gitDirectory)
+    }
+
     private func useIndex(at path: String) throws {
         let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
         guard FileManager.default.fileExists(atPath: absolute) else {

@@ -76,6 +76,24 @@ public final class Snapshot: @unchecked Sendable {
         self.entries = inOrder ? entries : entries.sorted { $0.path.precedesInByteOrder($1.path) }
     }
 
+    private init(source: SnapshotSource, sortedEntries: [SnapshotEntry], repository: Repository) {
+        self.source = source
+        self.entries = sortedEntries
+        self.repository = repository
+    }
+
+    /// The same listing, reading blobs through another handle on the same repository (each
+    /// handle has its own lock: threads that read through different handles do not wait for
+    /// one another).
+    public func reading(through other: Repository) -> Snapshot {
+        Snapshot(source: source, sortedEntries: entries, repository: other)
+    }
+
+    /// The same listing over a new handle on its repository (see `reading(through:)`).
+    public func repositoryHandle() throws -> Snapshot {
+        reading(through: try repository.anotherHandle())
+    }
+
     /// The entry at an exact path (binary search), or nil.
     public func entry(at path: String) -> SnapshotEntry? {
         var low = 0

@@ -282,4 +282,27 @@ final class MarkdownStructureTests: XCTestCase {
         XCTAssertEqual(fine.problems, [])
         XCTAssertEqual(fine.preamble.count, 1)
     }
+
+    /// The body is parsed on first use; threads that ask at once all get the one parse, equal to
+    /// a document parsed and read on one thread.
+    func testBodyParsedOnFirstUseIsTheSameOnEveryThread() {
+        let text = "---\nlicense: mit\n---\n# Card\n\n<!-- aimslint-disable MC-008 reason=\"x\" -->\n## Uses\n\nText.\n\n## Limits\n\n- a\n"
+        let reference = MarkdownDocument.parse(text)
+        let titles = reference.sections.map(\.title)
+        XCTAssertEqual(titles, ["Card", "Uses", "Limits"])
+        XCTAssertEqual(reference.htmlComments.count, 1)
+        XCTAssertTrue(reference.textContains("aimslint-disable"))
+        XCTAssertFalse(reference.textContains("aimslint-enable"))
+        for _ in 0..<20 {
+            let shared = MarkdownDocument.parse(text)
+            XCTAssertEqual(shared.frontMatter?.root?["license"]?.string, "mit", "front matter is read without the body")
+            nonisolated(unsafe) let seen = UnsafeMutableBufferPointer<[String]>.allocate(capacity: 8)
+            seen.initialize(repeating: [])
+            DispatchQueue.concurrentPerform(iterations: 8) { index in
+                seen[index] = shared.sections.map(\.title) + shared.htmlComments.map(\.text)
+            }
+            for index in 0..<8 { XCTAssertEqual(seen[index], titles + reference.htmlComments.map(\.text)) }
+            seen.deallocate()
+        }
+    }
 }

@@ -221,4 +221,50 @@ extension CheckCommandTests {
         XCTAssertFalse(again.stdout.contains("ALTERED system:sentiment"), "the edited system is evaluated again")
         XCTAssertFalse(plain.stdout.contains("ALTERED"))
     }
+
+    /// Repository-wide document rules (placeholders, wording) keep their findings per document:
+    /// a staged edit of one card evaluates that card again and takes every other document's
+    /// findings from the saved entry — checked by altering the saved findings by hand.
+    func testSavedDocumentFindingsAreTakenOnlyForUnchangedDocuments() throws {
+        let root = try DemoRepository.build()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let edited = "models/sentiment/MODEL_CARD.md"
+        let card = root.appendingPathComponent(edited)
+        try (try String(contentsOf: card, encoding: .utf8) + "\nReviewed again.\n").write(to: card, atomically: true, encoding: .utf8)
+        let added = try runProcess("/usr/bin/env", ["git", "add", "--", edited], currentDirectory: root,
+                                   environment: isolatedGitEnvironment())
+        XCTAssertEqual(added.status, 0, added.stderr)
+        let arguments = ["check", "--staged", "--format", "json", "--fail-on", "none"]
+        let reference = try CLI.run(arguments + ["--no-cache"], in: root)
+        let plain = try CLI.run(arguments, in: root)
+        XCTAssertEqual(plain.stdout, reference.stdout, "saved per-document findings give the --no-cache report")
+        let folder = root.appendingPathComponent(".git/aimslint/results-v1")
+        let keyFolder = try XCTUnwrap(FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil).first)
+        let file = try XCTUnwrap(FileManager.default.contentsOfDirectory(at: keyFolder, includingPropertiesForKeys: nil)
+            .first { $0.pathExtension == "json" })
+        var saved = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: file)) as? [String: Any])
+        var documents = try XCTUnwrap(saved["documents"] as? [String: Any])
+        var byRule = try XCTUnwrap(documents["findings"] as? [String: [String: [[String: Any]]]])
+        var altered: Set<String> = []
+        for (rule, paths) in byRule {
+            for (path, findings) in paths {
+                byRule[rule]?[path] = findings.map { finding in
+                    var changed = finding
+                    changed["message"] = "ALTERED \(path)"
+                    return changed
+                }
+                altered.insert(path)
+            }
+        }
+        XCTAssertTrue(altered.contains(edited), "the base's card had document findings (TERM-001)")
+        XCTAssertTrue(altered.contains("models/churn/model_card.md"), "an untouched card had document findings (MC-008)")
+        documents["findings"] = byRule
+        saved["documents"] = documents
+        try JSONSerialization.data(withJSONObject: saved).write(to: file)
+
+        let again = try CLI.run(arguments, in: root)
+        XCTAssertTrue(again.stdout.contains("ALTERED models/churn/model_card.md"), "an untouched document's findings are taken")
+        XCTAssertFalse(again.stdout.contains("ALTERED \(edited)"), "the edited document is evaluated again")
+        XCTAssertFalse(reference.stdout.contains("ALTERED"))
+    }
 }

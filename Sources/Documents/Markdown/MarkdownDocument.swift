@@ -1,3 +1,5 @@
+import Foundation
+
 /// A Markdown artifact parsed with cmark-gfm (the parser GitHub renders cards with): front
 /// matter, the blocks before the first heading, a flat list of sections with parent/child links,
 /// and HTML comments — all with 1-based lines and scalar columns of the original file.
@@ -7,49 +9,48 @@
 public struct MarkdownDocument: Sendable {
     public let text: String
     public let frontMatter: FrontMatter?
-    public let preamble: [Block]
-    public let sections: [Section]
-    public let htmlComments: [HTMLComment]
-    /// What could not be read as written in the body (front matter problems are in `frontMatter`):
-    /// today, tables too large to parse as tables (`.tooLarge`, see `TableGuard`).
-    public let problems: [ParseProblem]
     public let lineCount: Int
     let lines: LineIndex
+    /// The CommonMark body, parsed on first use: a project build needs only the front matter and
+    /// the text of most documents (which system, which data, whether a suppression is written);
+    /// only the documents whose subjects are evaluated need their sections.
+    private let parsed: ParsedBody
 
-    /// Never fails: unreadable front matter lands in `frontMatter.problem`, the body is still parsed.
-    /// A leading byte-order mark is ignored.
+    /// The blocks before the first heading.
+    public var preamble: [Block] { parsed.value.preamble }
+    public var sections: [Section] { parsed.value.sections }
+    public var htmlComments: [HTMLComment] { parsed.value.htmlComments }
+    /// What could not be read as written in the body (front matter problems are in `frontMatter`):
+    /// today, tables too large to parse as tables (`.tooLarge`, see `TableGuard`).
+    public var problems: [ParseProblem] { parsed.value.problems }
+
+    /// Never fails: unreadable front matter lands in `frontMatter.problem`, the body is still parsed
+    /// (when first asked for). A leading byte-order mark is ignored.
     public static func parse(_ text: String) -> MarkdownDocument {
         let source = text.hasPrefix("\u{FEFF}") ? String(text.unicodeScalars.dropFirst()) : text
         let lines = LineIndex(source)
-        var (frontMatter, body) = FrontMatterReader.split(lines)
-        let problems = TableGuard.limit(&body)
-        let reader = MarkdownReader(lines: lines)
-        guard let tree = CMarkTree.parse(body) else {
-            return MarkdownDocument(text: source, frontMatter: frontMatter, preamble: [], sections: [],
-                                    htmlComments: [], problems: problems, lineCount: lines.lineCount, lines: lines)
-        }
-        let root = CMarkNode(pointer: tree.root)
-        var items: [SectionAssembler.Item] = []
-        for node in root.children {
-            switch node.kind {
-            case .heading:
-                items.append(.heading(reader.heading(from: node)))
-            case .paragraph:
-                if let (heading, rest) = reader.pseudoHeading(from: node) {
-                    items.append(.heading(heading))
-                    if let rest { items.append(.block(rest)) }
-                } else {
-                    items.append(.block(reader.block(from: node)))
+        let (frontMatter, body) = FrontMatterReader.split(lines)
+        return MarkdownDocument(text: source, frontMatter: frontMatter, lineCount: lines.lineCount, lines: lines,
+                                parsed: ParsedBody(body: body, lines: lines))
+    }
+
+    /// Whether the text contains `needle` (a byte search that parses nothing).
+    public func textContains(_ needle: String) -> Bool {
+        var text = text
+        return text.withUTF8 { haystack in
+            let pattern = Array(needle.utf8)
+            guard let first = pattern.first, pattern.count <= haystack.count else { return pattern.isEmpty }
+            var index = 0
+            let last = haystack.count - pattern.count
+            while index <= last {
+                if haystack[index] == first {
+                    var matched = 1
+                    while matched < pattern.count, haystack[index + matched] == pattern[matched] { matched += 1 }
+                    if matched == pattern.count { return true }
                 }
-            default:
-                items.append(.block(reader.block(from: node)))
+                index += 1
             }
-        }
-        let comments = HTMLCommentFinder(reader: reader).comments(in: root)
-        let (preamble, sections) = SectionAssembler.assemble(items)
-        return withExtendedLifetime(tree) {
-            MarkdownDocument(text: source, frontMatter: frontMatter, preamble: preamble, sections: sections,
-                             htmlComments: comments, problems: problems, lineCount: lines.lineCount, lines: lines)
+            return false
         }
     }
 
@@ -109,6 +110,67 @@ public struct MarkdownDocument: Sendable {
     /// Every prose span in document order: preamble, then each heading and its content.
     public var prose: [ProseSpan] {
         preamble.flatMap(\.prose) + sections.flatMap { $0.titleProse + $0.blocks.flatMap(\.prose) }
+    }
+}
+
+/// A document's CommonMark body, parsed once on first use by whichever thread asks first (rules
+/// evaluate subjects on several threads, and subjects share documents).
+private final class ParsedBody: @unchecked Sendable {
+    struct Value {
+        let preamble: [Block]
+        let sections: [Section]
+        let htmlComments: [HTMLComment]
+        let problems: [ParseProblem]
+    }
+
+    private let lock = NSLock()
+    private var input: (body: [UInt8], lines: LineIndex)?
+    private var parsed: Value?
+
+    init(body: [UInt8], lines: LineIndex) {
+        input = (body, lines)
+    }
+
+    var value: Value {
+        lock.lock()
+        defer { lock.unlock() }
+        if let parsed { return parsed }
+        guard let (body, lines) = input else { preconditionFailure("a body is parsed from its input") }
+        let made = Self.parse(body, lines: lines)
+        parsed = made
+        input = nil
+        return made
+    }
+
+    private static func parse(_ bytes: [UInt8], lines: LineIndex) -> Value {
+        var body = bytes
+        let problems = TableGuard.limit(&body)
+        let reader = MarkdownReader(lines: lines)
+        guard let tree = CMarkTree.parse(body) else {
+            return Value(preamble: [], sections: [], htmlComments: [], problems: problems)
+        }
+        let root = CMarkNode(pointer: tree.root)
+        var items: [SectionAssembler.Item] = []
+        for node in root.children {
+            switch node.kind {
+            case .heading:
+                items.append(.heading(reader.heading(from: node)))
+            case .paragraph:
+                if let (heading, rest) = reader.pseudoHeading(from: node) {
+                    items.append(.heading(heading))
+                    if let rest { items.append(.block(rest)) }
+                } else {
+                    items.append(.block(reader.block(from: node)))
+                }
+            default:
+                items.append(.block(reader.block(from: node)))
+            }
+        }
+        let comments = HTMLCommentFinder(reader: reader).comments(in: root)
+        let (preamble, sections) = SectionAssembler.assemble(items)
+        return withExtendedLifetime(tree) {
+            Value(preamble: preamble, sections: sections, htmlComments: comments, problems: problems)
+        }
     }
 }
 

@@ -10,6 +10,8 @@ import GitKit
 public final class ArtifactReader {
     private let snapshot: Snapshot
     private let store: Store
+    /// Extra repository handles for reading blobs on several threads (nil: read through the snapshot's).
+    private let lanes: Lanes?
 
     /// A blob as one format: the same bytes are JSON under one name and Markdown under another.
     private struct Key: Hashable {
@@ -48,9 +50,12 @@ public final class ArtifactReader {
         }
     }
 
-    public init(snapshot: Snapshot) {
+    /// With `concurrent`, threads that read at the same time read blobs through their own
+    /// repository handles (a project build reads on all cores; one handle serialises inflating).
+    public init(snapshot: Snapshot, concurrent: Bool = false) {
         self.snapshot = snapshot
         store = Store()
+        lanes = concurrent ? Lanes(snapshot) : nil
     }
 
     /// A reader of another snapshot (the base of a change) that shares `other`'s parsed blobs:
@@ -58,6 +63,44 @@ public final class ArtifactReader {
     public init(snapshot: Snapshot, sharing other: ArtifactReader) {
         self.snapshot = snapshot
         store = other.store
+        lanes = other.lanes == nil ? nil : Lanes(snapshot)
+    }
+
+    /// Snapshots over other handles of the repository, one per thread reading at a time.
+    private final class Lanes: @unchecked Sendable {
+        private let lock = NSLock()
+        private let snapshot: Snapshot
+        private var idle: [Snapshot] = []
+        private var opened = 0
+        /// One per core; past that (or when a handle cannot be opened) the snapshot's own is shared.
+        private let limit = ProcessInfo.processInfo.activeProcessorCount
+
+        init(_ snapshot: Snapshot) {
+            self.snapshot = snapshot
+        }
+
+        func with<T>(_ body: (Snapshot) -> T) -> T {
+            lock.lock()
+            var lane = idle.popLast()
+            if lane == nil && opened < limit {
+                opened += 1
+                lane = (try? snapshot.repositoryHandle())
+            }
+            lock.unlock()
+            guard let lane else { return body(snapshot) }
+            defer {
+                lock.lock()
+                idle.append(lane)
+                lock.unlock()
+            }
+            return body(lane)
+        }
+    }
+
+    /// `body` with a snapshot to read blobs through: a lane of its own when reading concurrently.
+    private func reading<T>(_ entry: SnapshotEntry, _ body: (Snapshot) -> T) -> T {
+        guard let lanes, entry.id != nil else { return body(snapshot) }
+        return lanes.with(body)
     }
 
     /// Forgets every parsed blob but these (a long walk keeps only what the current tree holds).
@@ -81,7 +124,7 @@ public final class ArtifactReader {
     /// The decoded text of a small auxiliary file (a LICENSE), nil when unreadable.
     public func text(of entry: SnapshotEntry, maxBytes: Int = 256 * 1024) -> String? {
         guard entry.kind == .file || entry.kind == .executable,
-              let data = try? snapshot.content(maxBytes: maxBytes, of: entry),
+              let data = reading(entry, { try? $0.content(maxBytes: maxBytes, of: entry) }) ?? nil,
               case .success(let text) = TextDecoder.decode(data) else { return nil }
         return text
     }
@@ -98,7 +141,7 @@ public final class ArtifactReader {
             if let known { return known }
         }
         guard entry.kind == .file || entry.kind == .executable,
-              let data = try? snapshot.content(maxBytes: DocumentLimits.maxBytes, of: entry) else { return true }
+              let data = reading(entry, { try? $0.content(maxBytes: DocumentLimits.maxBytes, of: entry) }) ?? nil else { return true }
         var bytes = data[...]
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
         let answer = bytes.starts(with: Array("---".utf8))
@@ -119,22 +162,26 @@ public final class ArtifactReader {
         case .file, .executable:
             break
         }
-        let size = snapshot.size(of: entry)
-        if size > DocumentLimits.maxBytes {
-            return .unreadable(ParseProblem(kind: .tooLarge,
-                message: "is \(size) bytes, over the \(DocumentLimits.maxBytes / (1024 * 1024)) MiB limit for documents",
-                location: .start))
-        }
-        let data: Data
-        do {
-            guard let bytes = try snapshot.content(maxBytes: DocumentLimits.maxBytes, of: entry) else {
-                return .unreadable(ParseProblem(kind: .tooLarge, message: "is over the size limit for documents", location: .start))
+        let read: Result<Data, ParseProblem> = reading(entry) { snapshot in
+            let size = snapshot.size(of: entry)
+            if size > DocumentLimits.maxBytes {
+                return .failure(ParseProblem(kind: .tooLarge,
+                    message: "is \(size) bytes, over the \(DocumentLimits.maxBytes / (1024 * 1024)) MiB limit for documents",
+                    location: .start))
             }
-            data = bytes
-        } catch {
-            return .unreadable(ParseProblem(kind: .binary, message: "cannot be read: \(error)", location: .start))
+            do {
+                guard let bytes = try snapshot.content(maxBytes: DocumentLimits.maxBytes, of: entry) else {
+                    return .failure(ParseProblem(kind: .tooLarge, message: "is over the size limit for documents", location: .start))
+                }
+                return .success(bytes)
+            } catch {
+                return .failure(ParseProblem(kind: .binary, message: "cannot be read: \(error)", location: .start))
+            }
         }
-        return ArtifactReader.parse(data, path: entry.path)
+        switch read {
+        case .success(let data): return ArtifactReader.parse(data, path: entry.path)
+        case .failure(let problem): return .unreadable(problem)
+        }
     }
 
     /// A symlink is read only when it points at another file of the same snapshot.

@@ -36,6 +36,40 @@ public struct LintResult: Sendable {
     /// Each rule's own outcome per subject, before suppressions (what `SubjectReuse` takes back),
     /// keyed by `Engine.key(of:)` then rule id; empty unless `Engine.run` was asked to keep them.
     public var outcomes: [String: [String: RuleOutcome]] = [:]
+    /// The document rules' findings per document, for the repository subject (kept likewise).
+    public var documents = DocumentOutcomes()
+}
+
+/// What the document rules (`DocumentRule`) found in each document, with what each document's
+/// findings depend on besides the policy: its blob, kind and owner (`print(of:owner:)`).
+public struct DocumentOutcomes: Hashable, Sendable, Codable {
+    /// By path: the document's print when its findings were recorded.
+    public var prints: [String: String] = [:]
+    /// The document rules that were recorded.
+    public var rules: Set<String> = []
+    /// By rule id, then path; a recorded document without an entry had no findings.
+    public var findings: [String: [String: [Finding]]] = [:]
+
+    public init() {}
+
+    /// Nil for a document without a blob id (a working-tree file): never recorded, never taken back.
+    static func print(of artifact: Artifact, owner: String?) -> String? {
+        guard let blob = artifact.blob else { return nil }
+        return "\(blob.hex) \(artifact.kind.rawValue) \(owner ?? "-")"
+    }
+
+    /// Adds another subject's records (only the repository subject has any).
+    mutating func merge(_ other: DocumentOutcomes) {
+        prints.merge(other.prints) { first, _ in first }
+        rules.formUnion(other.rules)
+        findings.merge(other.findings) { first, second in first.merging(second) { one, _ in one } }
+    }
+
+    /// The recorded findings of `rule` in a document with this print, or nil when not recorded.
+    func findings(rule: String, path: String, print: String) -> [Finding]? {
+        guard rules.contains(rule), prints[path] == print else { return nil }
+        return findings[rule]?[path] ?? []
+    }
 }
 
 /// One rule's outcome for one subject, before suppressions: its findings and its control.
@@ -49,11 +83,22 @@ public struct RuleOutcome: Hashable, Sendable, Codable {
 /// same (the caller compares the subject's prints; see `SubjectResultStore`).
 public struct SubjectReuse: Sendable {
     private let outcomes: [String: [String: RuleOutcome]]
+    /// Per document, for the repository subject's document rules (valid for any document whose
+    /// print is the same, even when other documents changed).
+    private let documents: DocumentOutcomes
     private let allowed: @Sendable (Subject, RuleDescription) -> Bool
 
-    public init(outcomes: [String: [String: RuleOutcome]], allowed: @escaping @Sendable (Subject, RuleDescription) -> Bool) {
+    public init(outcomes: [String: [String: RuleOutcome]], documents: DocumentOutcomes = DocumentOutcomes(),
+                allowed: @escaping @Sendable (Subject, RuleDescription) -> Bool) {
         self.outcomes = outcomes
+        self.documents = documents
         self.allowed = allowed
+    }
+
+    func documentFindings(for subject: Subject, rule description: RuleDescription, path: String, print: String?) -> [Finding]? {
+        guard let print, let found = documents.findings(rule: description.id, path: path, print: print),
+              allowed(subject, description) else { return nil }
+        return found
     }
 
     func outcome(for subject: Subject, rule description: RuleDescription) -> RuleOutcome? {
@@ -86,16 +131,18 @@ public struct Engine: Sendable {
         var findings: [Finding] = []
         var controls: [ControlResult] = []
         var outcomes: [String: [String: RuleOutcome]] = [:]
+        var documents = DocumentOutcomes()
         // Rules that read history go last: a walk started beforehand (GitChangeHistory.prefetch)
         // runs alongside the others.
         for phase in [false, true] {
             let phaseRules = chosen.filter { type(of: $0).description.readsHistory == phase }
             guard !phaseRules.isEmpty else { continue }
-            let slots = parallelMap(count: subjects.count, parallel: parallel, filler: []) { index in
-                self.evaluate(phaseRules, for: subjects[index], in: project, reuse: reuse)
+            let slots = parallelMap(count: subjects.count, parallel: parallel, filler: (outcomes: [RuleOutcome](), documents: DocumentOutcomes())) { index in
+                self.evaluate(phaseRules, for: subjects[index], in: project, reuse: reuse, recording: keepOutcomes)
             }
             for (index, slot) in slots.enumerated() {
-                for outcome in slot {
+                if keepOutcomes { documents.merge(slot.documents) }
+                for outcome in slot.outcomes {
                     findings += outcome.findings
                     controls.append(outcome.control)
                     if keepOutcomes { outcomes[Engine.key(of: subjects[index]), default: [:]][outcome.control.ruleID] = outcome }
@@ -110,7 +157,7 @@ public struct Engine: Sendable {
         findings = suppressed.findings.sorted(by: Finding.reportOrder)
         controls = controls.filter { control in !suppressed.controls.contains { $0.ruleID == control.ruleID } } + suppressed.controls
         controls.sort { ($0.subject ?? "", $0.ruleID) < ($1.subject ?? "", $1.ruleID) }
-        return LintResult(findings: findings, controls: controls, project: project, outcomes: outcomes)
+        return LintResult(findings: findings, controls: controls, project: project, outcomes: outcomes, documents: documents)
     }
 
     /// The key of a subject's outcomes: its kind and id (a system and a dataset may share an id).
@@ -118,9 +165,12 @@ public struct Engine: Sendable {
         "\(subject.kind.rawValue):\(subject.id ?? "")"
     }
 
-    /// Every chosen rule for one subject, in rule order.
-    private func evaluate(_ chosen: [any Rule], for subject: Subject, in project: Project, reuse: SubjectReuse?) -> [RuleOutcome] {
+    /// Every chosen rule for one subject, in rule order; with `recording`, the document rules'
+    /// findings per document as well (repository subject only).
+    private func evaluate(_ chosen: [any Rule], for subject: Subject, in project: Project, reuse: SubjectReuse?,
+                          recording: Bool) -> (outcomes: [RuleOutcome], documents: DocumentOutcomes) {
         var outcomes: [RuleOutcome] = []
+        var documents = DocumentOutcomes()
         let artifacts = subject.id.flatMap { project.holdings[$0] } ?? (subject.kind == .repository ? project.artifacts : [])
         for rule in chosen {
             let description = type(of: rule).description
@@ -130,8 +180,17 @@ public struct Engine: Sendable {
                 continue
             }
             let context = RuleContext(project: project, subject: subject, artifacts: artifacts)
-            let evaluation = Engine.applicability(of: description, for: context) ?? rule.evaluate(context)
-            let made = makeFindings(evaluation, description: description, context: context)
+            let evaluation: Evaluation
+            let made: [Finding]
+            if subject.kind == .repository, let documentRule = rule as? any DocumentRule {
+                // Document by document, so that unchanged documents' findings can be taken back.
+                made = evaluate(documentRule, description: description, context: context, reuse: reuse,
+                                recording: recording, into: &documents)
+                evaluation = .pass
+            } else {
+                evaluation = Engine.applicability(of: description, for: context) ?? rule.evaluate(context)
+                made = makeFindings(evaluation, description: description, context: context)
+            }
             let status: ControlStatus
             switch evaluation {
             case .notApplicable(let reason): status = .notApplicable(reason: reason)
@@ -147,7 +206,26 @@ public struct Engine: Sendable {
             }
             outcomes.append(RuleOutcome(findings: made, control: control))
         }
-        return outcomes
+        return (outcomes, documents)
+    }
+
+    /// A document rule over every document of the project (what its `evaluate` does), taking a
+    /// document's findings from `reuse` where its print is unchanged.
+    private func evaluate(_ rule: any DocumentRule, description: RuleDescription, context: RuleContext,
+                          reuse: SubjectReuse?, recording: Bool, into documents: inout DocumentOutcomes) -> [Finding] {
+        var made: [Finding] = []
+        if recording { documents.rules.insert(description.id) }
+        for artifact in context.project.artifacts {
+            let print = DocumentOutcomes.print(of: artifact, owner: context.project.owner(of: artifact))
+            let found = reuse?.documentFindings(for: context.subject, rule: description, path: artifact.path, print: print)
+                ?? makeFindings(.evaluated(rule.violations(in: artifact, context: context)), description: description, context: context)
+            made += found
+            if recording, let print {
+                documents.prints[artifact.path] = print
+                if !found.isEmpty { documents.findings[description.id, default: [:]][artifact.path] = found }
+            }
+        }
+        return made
     }
 
     private func makeFindings(_ evaluation: Evaluation, description: RuleDescription, context: RuleContext) -> [Finding] {

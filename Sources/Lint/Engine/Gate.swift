@@ -49,7 +49,7 @@ extension Checker {
         let loading = Loading<SubjectResultStore.Entry>()
         let savedFor = baseCommit
         if let results { loading.start { results.load(savedFor) } }
-        let headReader = ArtifactReader(snapshot: headSnapshot)
+        let headReader = ArtifactReader(snapshot: headSnapshot, concurrent: true)
         let headProject = ProjectBuilder(snapshot: headSnapshot, policy: policy, sourceName: source.name,
                                          history: history, changeSet: changes).build(reader: headReader)
         let saved = loading.wait()

@@ -28,7 +28,7 @@ public struct ProjectBuilder {
     }
 
     public func build(reader: ArtifactReader? = nil) -> Project {
-        let reader = reader ?? ArtifactReader(snapshot: snapshot)
+        let reader = reader ?? ArtifactReader(snapshot: snapshot, concurrent: reuse == nil)
         var explicitKinds: [String: ArtifactKind] = [:]
         for system in policy.systems {
             for (kind, path) in system.artifacts { explicitKinds[path] = kind }

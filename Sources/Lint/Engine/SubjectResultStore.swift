@@ -37,6 +37,7 @@ public struct SubjectResultStore: Sendable {
         /// Per subject (`Engine.key(of:)`), a digest of its print.
         let prints: [String: String]
         let outcomes: [String: [String: RuleOutcome]]
+        let documents: DocumentOutcomes
         /// The base's findings after suppressions, as `Engine.run` returned them.
         let findings: [Finding]
         let historyScope: [String]
@@ -49,14 +50,16 @@ public struct SubjectResultStore: Sendable {
         let context: String
         let prints: [String: String]
         let outcomes: [String: [String: RuleOutcome]]
+        let documents: DocumentOutcomes
 
         init(findings: [Finding], historyScope: [String] = [], context: String = "", prints: [String: String] = [:],
-             outcomes: [String: [String: RuleOutcome]] = [:]) {
+             outcomes: [String: [String: RuleOutcome]] = [:], documents: DocumentOutcomes = DocumentOutcomes()) {
             self.findings = findings
             self.historyScope = historyScope
             self.context = context
             self.prints = prints
             self.outcomes = outcomes
+            self.documents = documents
         }
     }
 
@@ -117,20 +120,21 @@ public struct SubjectResultStore: Sendable {
               let saved = try? JSONDecoder().decode(Saved.self, from: data),
               saved.key == key, saved.commit == commit.hex else { return nil }
         return Entry(findings: saved.findings, historyScope: saved.historyScope, context: saved.context,
-                     prints: saved.prints, outcomes: saved.outcomes)
+                     prints: saved.prints, outcomes: saved.outcomes, documents: saved.documents)
     }
 
     /// A base's evaluation (run with `keepOutcomes`) as an entry.
     public static func entry(of result: LintResult, prints: ProjectPrints, entries: [SnapshotEntry]) -> Entry {
         Entry(findings: result.findings, historyScope: result.project.historyScope, context: context(of: prints, entries: entries),
-              prints: digests(of: prints), outcomes: result.outcomes)
+              prints: digests(of: prints), outcomes: result.outcomes, documents: result.documents)
     }
 
     /// Saves an entry for a base commit; returns why it could not, if so.
     @discardableResult
     public func save(_ entry: Entry, commit: ObjectID) -> String? {
         let saved = Saved(key: key, commit: commit.hex, context: entry.context, prints: entry.prints,
-                          outcomes: entry.outcomes, findings: entry.findings, historyScope: entry.historyScope)
+                          outcomes: entry.outcomes, documents: entry.documents, findings: entry.findings,
+                          historyScope: entry.historyScope)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         guard let data = try? encoder.encode(saved) else { return "cannot encode the result cache" }
@@ -144,8 +148,8 @@ public struct SubjectResultStore: Sendable {
         guard !entry.outcomes.isEmpty, entry.context == context(of: prints, entries: entries) else { return nil }
         let current = digests(of: prints)
         let same = entry.outcomes.filter { subject, _ in current[subject] != nil && current[subject] == entry.prints[subject] }
-        guard !same.isEmpty else { return nil }
-        return SubjectReuse(outcomes: same) { _, description in
+        guard !same.isEmpty || !entry.documents.rules.isEmpty else { return nil }
+        return SubjectReuse(outcomes: same, documents: entry.documents) { _, description in
             !description.readsChangeSet && (sameHistory || !description.readsHistory)
         }
     }

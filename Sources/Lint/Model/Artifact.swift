@@ -37,7 +37,8 @@ public final class Artifact: Sendable {
         self.declaredSystem = declaredSystem
         if let directives {
             self.directives = directives
-        } else if case .markdown(let document) = content {
+        } else if case .markdown(let document) = content, document.textContains(InlineDirective.marker) {
+            // Without the marker the document has no directive: its body need not be parsed here.
             self.directives = InlineDirective.directives(in: document, path: path)
         } else {
             self.directives = []

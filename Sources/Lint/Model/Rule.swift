@@ -44,3 +44,19 @@ public protocol Rule: Sendable {
 extension Rule {
     public var description: RuleDescription { Self.description }
 }
+
+/// A repository-wide rule whose findings about each document depend only on that document, its
+/// owner and the policy (placeholders, wording, unreadable files). The engine can then take one
+/// document's findings from an earlier run while that document's blob, kind and owner are the
+/// same (`SubjectReuse`), instead of reading every document again after one of them changed.
+public protocol DocumentRule: Rule {
+    /// The violations in one document of `context.project` (the repository subject's context).
+    func violations(in artifact: Artifact, context: RuleContext) -> [Violation]
+}
+
+extension DocumentRule {
+    /// Every document's violations, in the project's document order.
+    public func evaluate(_ context: RuleContext) -> Evaluation {
+        .evaluated(context.project.artifacts.flatMap { violations(in: $0, context: context) })
+    }
+}

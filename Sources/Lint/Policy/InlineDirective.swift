@@ -25,6 +25,9 @@ public struct InlineDirective: Hashable, Sendable {
         }
     }
 
+    /// What every directive's text starts with.
+    public static let marker = "aimslint-disable"
+
     /// Parses the text of one comment (without `<!--`/`-->` or `#`). Nil when it is no directive.
     static func parse(_ text: String) -> (nextSection: Bool, rules: [String], reason: String?)? {
         let trimmed = text.trimmingCharacters(in: .whitespaces)

@@ -1,7 +1,7 @@
 import Lint
 
 /// GIT-003: an artifact stored as a Git LFS pointer cannot be checked.
-struct LFSPointerArtifact: Rule {
+struct LFSPointerArtifact: DocumentRule {
     static let description = RuleDescription(
         id: "GIT-003",
         title: "Artifacts are stored in git, not as LFS pointers",
@@ -23,11 +23,9 @@ struct LFSPointerArtifact: Rule {
                 """,
         ])])
 
-    func evaluate(_ context: RuleContext) -> Evaluation {
-        .evaluated(context.project.artifacts.compactMap { artifact in
-            guard case .lfsPointer = artifact.content else { return nil }
-            return Violation("\(artifact.kind.title) \(artifact.path) is a Git LFS pointer, so its content cannot be checked",
-                             at: artifact.firstLine, anchor: "lfs", system: context.project.owner(of: artifact))
-        })
+    func violations(in artifact: Artifact, context: RuleContext) -> [Violation] {
+        guard case .lfsPointer = artifact.content else { return [] }
+        return [Violation("\(artifact.kind.title) \(artifact.path) is a Git LFS pointer, so its content cannot be checked",
+                          at: artifact.firstLine, anchor: "lfs", system: context.project.owner(of: artifact))]
     }
 }

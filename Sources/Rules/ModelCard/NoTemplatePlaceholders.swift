@@ -2,7 +2,7 @@ import Documents
 import Lint
 
 /// MC-008: no governance document still holds template filler.
-struct NoTemplatePlaceholders: Rule {
+struct NoTemplatePlaceholders: DocumentRule {
     static let description = RuleDescription(
         id: "MC-008",
         title: "Documents hold no unfilled template placeholders",
@@ -85,23 +85,21 @@ struct NoTemplatePlaceholders: Rule {
         }
     }
 
-    func evaluate(_ context: RuleContext) -> Evaluation {
+    func violations(in artifact: Artifact, context: RuleContext) -> [Violation] {
         var violations: [Violation] = []
-        for artifact in context.project.artifacts {
-            guard let document = artifact.markdown else { continue }
-            let owner = context.project.owner(of: artifact)
-            var seen: [String: Int] = [:]
-            for placeholder in Self.placeholders(in: artifact, document: document) {
-                let key = "placeholder:\(placeholder.section):\(placeholder.text)"
-                seen[key, default: 0] += 1
-                violations.append(Violation(
-                    "\(artifact.kind.title) \(artifact.path) still holds the template placeholder \"\(placeholder.text)\": "
-                        + "replace it with the answer, or remove the field",
-                    at: Anchor(path: artifact.path, range: placeholder.range),
-                    anchor: "\(key)#\(seen[key] ?? 1)", system: owner))
-            }
+        guard let document = artifact.markdown else { return [] }
+        let owner = context.project.owner(of: artifact)
+        var seen: [String: Int] = [:]
+        for placeholder in Self.placeholders(in: artifact, document: document) {
+            let key = "placeholder:\(placeholder.section):\(placeholder.text)"
+            seen[key, default: 0] += 1
+            violations.append(Violation(
+                "\(artifact.kind.title) \(artifact.path) still holds the template placeholder \"\(placeholder.text)\": "
+                    + "replace it with the answer, or remove the field",
+                at: Anchor(path: artifact.path, range: placeholder.range),
+                anchor: "\(key)#\(seen[key] ?? 1)", system: owner))
         }
-        return .evaluated(violations)
+        return violations
     }
 
     /// "TODO: describe " ends at its last word, not at the space before the next span.

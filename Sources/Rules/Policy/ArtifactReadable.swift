@@ -2,7 +2,7 @@ import Documents
 import Lint
 
 /// AIMS-005: a file named like an artifact must be readable as a document.
-struct ArtifactReadable: Rule {
+struct ArtifactReadable: DocumentRule {
     static let description = RuleDescription(
         id: "AIMS-005",
         title: "Artifacts are readable documents",
@@ -25,20 +25,16 @@ struct ArtifactReadable: Rule {
             ], note: "JSON with a missing colon"),
         ])
 
-    func evaluate(_ context: RuleContext) -> Evaluation {
-        var violations: [Violation] = []
-        for artifact in context.project.artifacts {
-            let owner = context.project.owner(of: artifact)
-            switch artifact.content {
-            case .unreadable(let problem):
-                violations.append(violation(artifact, problem, owner: owner))
-            case .markdown(let document):
-                if let problem = document.frontMatter?.problem { violations.append(violation(artifact, problem, owner: owner)) }
-            case .json, .yaml, .lfsPointer:
-                break
-            }
+    func violations(in artifact: Artifact, context: RuleContext) -> [Violation] {
+        let owner = context.project.owner(of: artifact)
+        switch artifact.content {
+        case .unreadable(let problem):
+            return [violation(artifact, problem, owner: owner)]
+        case .markdown(let document):
+            return document.frontMatter?.problem.map { [violation(artifact, $0, owner: owner)] } ?? []
+        case .json, .yaml, .lfsPointer:
+            return []
         }
-        return .evaluated(violations)
     }
 
     private func violation(_ artifact: Artifact, _ problem: ParseProblem, owner: String?) -> Violation {

@@ -47,20 +47,19 @@ enum WordingScan {
         }
     }
 
-    static func hits(in context: RuleContext, kind: Wording.Kind) -> [WordingHit] {
+    /// The wordings of one kind in one document, minus the project's accepted words.
+    static func hits(in artifact: Artifact, context: RuleContext, kind: Wording.Kind) -> [WordingHit] {
+        guard let document = artifact.markdown else { return [] }
         let accepted = Set(context.project.policy.acceptedTerms.map { $0.lowercased() })
         var hits: [WordingHit] = []
-        for artifact in context.project.artifacts {
-            guard let document = artifact.markdown else { continue }
-            var seen: [String: Int] = [:]
-            for match in found(in: artifact, document: document)
-            where match.wording.kind == kind && match.wording.advice == .suggest && !accepted.contains(match.phrase.lowercased()) {
-                let occurrence = seen[match.phrase, default: 0]
-                seen[match.phrase] = occurrence + 1
-                hits.append(WordingHit(artifact: artifact, wording: match.wording, phrase: match.phrase.lowercased(),
-                                       written: match.written, range: match.range,
-                                       occurrence: occurrence, owner: context.project.owner(of: artifact)))
-            }
+        var seen: [String: Int] = [:]
+        for match in found(in: artifact, document: document)
+        where match.wording.kind == kind && match.wording.advice == .suggest && !accepted.contains(match.phrase.lowercased()) {
+            let occurrence = seen[match.phrase, default: 0]
+            seen[match.phrase] = occurrence + 1
+            hits.append(WordingHit(artifact: artifact, wording: match.wording, phrase: match.phrase.lowercased(),
+                                   written: match.written, range: match.range,
+                                   occurrence: occurrence, owner: context.project.owner(of: artifact)))
         }
         return hits
     }

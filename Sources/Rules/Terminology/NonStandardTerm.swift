@@ -3,7 +3,7 @@ import Documents
 import Lint
 
 /// TERM-001: practitioner wording where ISO/IEC 22989 has a term, when the substitution is safe.
-struct NonStandardTerm: Rule {
+struct NonStandardTerm: DocumentRule {
     static let description = RuleDescription(
         id: "TERM-001",
         title: "Use ISO/IEC 22989 terms where one exists",
@@ -37,13 +37,13 @@ struct NonStandardTerm: Rule {
                 """,
         ])])
 
-    func evaluate(_ context: RuleContext) -> Evaluation {
-        .evaluated(WordingScan.hits(in: context, kind: .term).compactMap { hit in
+    func violations(in artifact: Artifact, context: RuleContext) -> [Violation] {
+        WordingScan.hits(in: artifact, context: context, kind: .term).compactMap { hit in
             guard let preferred = hit.wording.preferred else { return nil }
             let clause = hit.wording.preferredClause.map { " (\($0.hasPrefix("A.") ? "ISO/IEC 42001 " : "ISO/IEC 22989 ")\($0))" } ?? ""
             return Violation("'\(hit.written)' is not ISO/IEC 22989 wording: say '\(preferred)'\(clause)",
                              at: Anchor(path: hit.artifact.path, range: hit.range),
                              anchor: "term:\(hit.phrase)#\(hit.occurrence)", system: hit.owner)
-        })
+        }
     }
 }

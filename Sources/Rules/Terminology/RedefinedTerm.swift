@@ -4,7 +4,7 @@ import Documents
 import Lint
 
 /// TERM-002: a glossary that defines an ISO/IEC 22989 term on its own terms.
-struct RedefinedTerm: Rule {
+struct RedefinedTerm: DocumentRule {
     static let description = RuleDescription(
         id: "TERM-002",
         title: "Do not redefine ISO/IEC 22989 terms",
@@ -41,22 +41,20 @@ struct RedefinedTerm: Rule {
                 """,
         ])])
 
-    func evaluate(_ context: RuleContext) -> Evaluation {
+    func violations(in artifact: Artifact, context: RuleContext) -> [Violation] {
         let accepted = Set(context.project.policy.acceptedTerms.map { $0.lowercased() })
         var violations: [Violation] = []
-        for artifact in context.project.artifacts {
-            guard let document = artifact.markdown else { continue }
-            for entry in GlossaryReader.entries(in: document) where !accepted.contains(entry.term.lowercased()) {
-                guard let term = Vocabulary.lookup(entry.term).first, !GlossaryReader.citesStandard(entry.definition) else { continue }
-                let clause = term.clauseIsInferred ? "" : " (\(term.clause))"
-                violations.append(Violation(
-                    "the glossary defines '\(entry.term)', which ISO/IEC 22989 already defines\(clause): refer to the standard or rename the concept",
-                    at: Anchor(path: artifact.path, line: entry.line),
-                    anchor: "glossary:\(term.name)",
-                    system: context.project.owner(of: artifact)))
-            }
+        guard let document = artifact.markdown else { return [] }
+        for entry in GlossaryReader.entries(in: document) where !accepted.contains(entry.term.lowercased()) {
+            guard let term = Vocabulary.lookup(entry.term).first, !GlossaryReader.citesStandard(entry.definition) else { continue }
+            let clause = term.clauseIsInferred ? "" : " (\(term.clause))"
+            violations.append(Violation(
+                "the glossary defines '\(entry.term)', which ISO/IEC 22989 already defines\(clause): refer to the standard or rename the concept",
+                at: Anchor(path: artifact.path, line: entry.line),
+                anchor: "glossary:\(term.name)",
+                system: context.project.owner(of: artifact)))
         }
-        return .evaluated(violations)
+        return violations
     }
 }
 

@@ -3,7 +3,7 @@ import Documents
 import Lint
 
 /// TERM-003: life cycle stages named with labels that are not ISO/IEC 22989's.
-struct StageLabel: Rule {
+struct StageLabel: DocumentRule {
     static let description = RuleDescription(
         id: "TERM-003",
         title: "Name life cycle stages as ISO/IEC 22989 does",
@@ -33,15 +33,15 @@ struct StageLabel: Rule {
                 """,
         ])])
 
-    func evaluate(_ context: RuleContext) -> Evaluation {
+    func violations(in artifact: Artifact, context: RuleContext) -> [Violation] {
         var reported: Set<String> = []
-        return .evaluated(WordingScan.hits(in: context, kind: .stageLabel).compactMap { hit in
+        return WordingScan.hits(in: artifact, context: context, kind: .stageLabel).compactMap { hit in
             // One note per line is enough for a stage label; the message names the first.
             guard let preferred = hit.wording.preferred,
                   reported.insert("\(hit.artifact.path):\(hit.range.start.line)").inserted else { return nil }
             return Violation("'\(hit.written)' names a life cycle stage in house words: ISO/IEC 22989 calls it '\(preferred)'",
                              at: Anchor(path: hit.artifact.path, range: hit.range),
                              anchor: "stage:\(hit.phrase)#\(hit.occurrence)", system: hit.owner)
-        })
+        }
     }
 }
