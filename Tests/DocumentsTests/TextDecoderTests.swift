@@ -75,6 +75,9 @@ final class TextDecoderTests: XCTestCase {
         XCTAssertFalse(LFSPointer.isPointer(Data((pointer + String(repeating: "x", count: 2000)).utf8)), "too big")
         XCTAssertFalse(LFSPointer.isPointer(Data("version https://git-lfs.github.com/spec/v1\n".utf8)), "needs oid")
         XCTAssertFalse(LFSPointer.isPointer(Data()))
+        XCTAssertTrue(LFSPointer.isPointer(Data(("\n\n  " + pointer).utf8)), "blank lines and spaces before the version line")
+        XCTAssertTrue(LFSPointer.isPointer(Data(("\u{00A0}" + pointer).utf8)), "a non-ASCII space is trimmed too")
+        XCTAssertFalse(LFSPointer.isPointer(Data(("x" + pointer).utf8)))
         if case let .failure(problem) = TextDecoder.decodeArtifact(Data(pointer.utf8)) {
             XCTAssertEqual(problem.kind, .lfsPointer)
             XCTAssertEqual(problem.location, SourceLocation(line: 1, column: 1))

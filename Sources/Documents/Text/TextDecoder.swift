@@ -95,7 +95,13 @@ public enum LFSPointer {
     static let maxPointerBytes = 1024
 
     public static func isPointer(_ data: Data) -> Bool {
-        guard data.count <= maxPointerBytes, data.count > 0 else { return false }
+        guard data.count <= maxPointerBytes, let first = data.first else { return false }
+        // Most small documents start with something else: a pointer's first line is "version …",
+        // after blank lines or spaces at most (anything non-ASCII takes the full check).
+        switch first {
+        case 0x20, 0x09, 0x0A, 0x0D, UInt8(ascii: "v"), 0x80...: break
+        default: return false
+        }
         guard let text = String(data: data, encoding: .utf8) else { return false }
         let lines = text.split(omittingEmptySubsequences: true, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
         guard let first = lines.first else { return false }

@@ -68,6 +68,10 @@ struct HistoryCache {
     @discardableResult
     func save(_ checkpoint: Checkpoint) -> String? {
         guard let data = try? JSONEncoder().encode(checkpoint) else { return "cannot encode the history cache" }
-        return folder.write(data, as: "\(Self.prefix(firstParent: checkpoint.firstParent))\(checkpoint.tip).json")
+        if let problem = folder.write(data, as: "\(Self.prefix(firstParent: checkpoint.firstParent))\(checkpoint.tip).json") {
+            return problem
+        }
+        folder.pruneSiblingFolders(keep: 2)   // another aimslint version's checkpoints
+        return nil
     }
 }

@@ -70,17 +70,30 @@ public enum ArtifactClassifier {
     /// code, data, images). Every artifact and licence name is Markdown, JSON(-LD), YAML or text,
     /// or starts with "licen" or "copying".
     static func isPlainlyOrdinary(_ path: String) -> Bool {
-        let bytes = path.utf8
-        let nameStart = bytes.lastIndex(of: UInt8(ascii: "/")).map { bytes.index(after: $0) } ?? bytes.startIndex
-        let name = bytes[nameStart...]
-        func lower(_ byte: UInt8) -> UInt8 { byte >= 65 && byte <= 90 ? byte + 32 : byte }
-        if name.count >= 5 {
-            let head = name.prefix(5).map(lower)
-            if head.elementsEqual("licen".utf8) || head.elementsEqual("copyi".utf8) { return false }
+        var path = path
+        return path.withUTF8 { bytes in
+            var nameStart = bytes.count
+            while nameStart > 0, bytes[nameStart - 1] != UInt8(ascii: "/") { nameStart -= 1 }
+            /// Whether the bytes from `start` begin with `word` (lowercase ASCII), ignoring case;
+            /// with `whole`, whether they are exactly `word`.
+            func starts(at start: Int, with word: StaticString, whole: Bool) -> Bool {
+                let count = word.utf8CodeUnitCount
+                let available = bytes.count - start
+                guard whole ? available == count : available >= count else { return false }
+                for offset in 0..<count {
+                    let byte = bytes[start + offset]
+                    let lowered = byte >= 65 && byte <= 90 ? byte | 0x20 : byte
+                    if lowered != word.utf8Start[offset] { return false }
+                }
+                return true
+            }
+            if starts(at: nameStart, with: "licen", whole: false) || starts(at: nameStart, with: "copyi", whole: false) { return false }
+            var extensionStart = bytes.count
+            while extensionStart > nameStart, bytes[extensionStart - 1] != UInt8(ascii: ".") { extensionStart -= 1 }
+            guard extensionStart > nameStart else { return true }   // no dot in the name
+            let documentExtensions: [StaticString] = ["md", "markdown", "json", "jsonld", "yml", "yaml", "txt"]
+            return !documentExtensions.contains { starts(at: extensionStart, with: $0, whole: true) }
         }
-        guard let dot = name.lastIndex(of: UInt8(ascii: ".")) else { return true }
-        let ext = name[name.index(after: dot)...].map(lower)
-        return !["md", "markdown", "json", "jsonld", "yml", "yaml", "txt"].contains { ext.elementsEqual($0.utf8) }
     }
 
     /// Whether a front-matter kind declaration (`aims: { kind: … }`) names a known kind.

@@ -20,7 +20,9 @@ extension Checker {
     ///     pull request's diff does. For the index and the working tree the base is used as given.
     public func gate(_ source: CheckSource, base baseRevision: String, policy side: PolicySide = .base,
                      only: Set<String>? = nil, systems: Set<String>? = nil) throws -> CheckedSnapshot {
+        let clock = PhaseClock()
         let (headSnapshot, headCommit) = try snapshot(of: source)
+        clock.mark("checked side listed")
         let baseTip: ObjectID
         do {
             baseTip = try repository.resolveCommit(baseRevision)
@@ -34,8 +36,10 @@ extension Checker {
             baseCommit = mergeBase
         }
         let baseSnapshot = try repository.snapshot(.commit(baseCommit), sizes: .onDemand)
+        clock.mark("base listed")
         let policy = side == .base ? self.policy(in: baseSnapshot) : self.policy(in: headSnapshot)
         let changes = ChangeSet(base: baseCommit.hex, paths: Checker.changedPaths(from: baseSnapshot, to: headSnapshot))
+        clock.mark("changed paths")
 
         // The staged or working tree change sits on HEAD, its base: one history answers both sides.
         // A branch's base lies on its first-parent line: the two walks share their common steps.
@@ -52,12 +56,15 @@ extension Checker {
         let headReader = ArtifactReader(snapshot: headSnapshot, concurrent: true)
         let headProject = ProjectBuilder(snapshot: headSnapshot, policy: policy, sourceName: source.name,
                                          history: history, changeSet: changes).build(reader: headReader)
+        clock.mark("checked side's project built")
         let saved = loading.wait()
+        clock.mark("saved outcomes loaded")
         let baseHistory = sameTip ? history : GitChangeHistory(repository: repository, tip: baseCommit)
         let baseProject = saved == nil
             ? ProjectBuilder(snapshot: baseSnapshot, policy: policy, sourceName: baseRevision, history: baseHistory)
                 .build(reader: ArtifactReader(snapshot: baseSnapshot, sharing: headReader))
             : nil
+        clock.mark("base project built")
         let scope = Array(Set(headProject.historyScope + (baseProject?.historyScope ?? saved?.historyScope ?? [])))
         let steps = WalkSteps(scope: scope)
         history.limit(to: scope, sharing: steps)
@@ -65,6 +72,7 @@ extension Checker {
         let store = answerStore()
         let stopWalking = history.startWalking(unlessPreloadedFrom: store)
         let stopWalkingBase = sameTip || baseProject == nil ? {} : baseHistory.startWalking(unlessPreloadedFrom: store)
+        clock.mark("history walks started")
         // The base first, unless its outcomes were saved: the checked side then takes the base's
         // outcomes for its unchanged subjects, in this run already (not with --no-cache, which
         // stays the reference that evaluates everything).
@@ -81,12 +89,15 @@ extension Checker {
                 entry = SubjectResultStore.Entry(findings: baseResult.findings)
             }
         }
+        clock.mark("base evaluated")
         var reuse: SubjectReuse?
         if let entry, !entry.outcomes.isEmpty, source != .worktree {
             reuse = SubjectResultStore.reuse(entry, for: ProjectPrints(project: headProject, entries: headSnapshot.entries),
                                              entries: headSnapshot.entries, sameHistory: sameTip)
         }
+        clock.mark("outcomes to reuse chosen")
         var headResult = engine.run(headProject, only: only, systems: systems, today: today, parallel: true, reuse: reuse)
+        clock.mark("checked side evaluated")
         let baseFindings = entry?.findings ?? []
         stopWalking()
         stopWalkingBase()
@@ -95,10 +106,12 @@ extension Checker {
             if !sameTip && baseProject != nil { baseHistory.save(to: store) }
         }
         headResult.findings = Checker.compare(head: headResult.findings, base: baseFindings)
+        clock.mark("findings compared")
         var checked = CheckedSnapshot(result: headResult, commit: headCommit, source: source,
                                       sourceLines: Checker.lines(of: Set(headResult.findings.map(\.location.path)), in: headSnapshot))
         checked.baseCommit = baseCommit
         checked.skippedSubmodules = Checker.submodules(in: headSnapshot)
+        clock.mark("source lines read")
         return checked
     }
 

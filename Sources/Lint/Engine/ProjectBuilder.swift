@@ -42,17 +42,20 @@ public struct ProjectBuilder {
         for entry in snapshot.entries {
             paths.append(entry.path)
             if entry.kind == .submodule || entry.path.hasPrefix(".aims/") && !entry.path.hasPrefix(".aims/systems/") { continue }
-            if policy.isExcluded(entry.path) { continue }
+            let plan: Plan
             if let kind = explicitKinds[entry.path] {
-                work.append((entry, .artifact(kind)))
-                continue
+                plan = .artifact(kind)
+            } else {
+                switch classifications?.verdict(entry.path) ?? ArtifactClassifier.classify(entry.path) {
+                case .notAnArtifact: continue
+                case .licenseFile: plan = .license
+                case .kind(let kind): plan = .artifact(kind)
+                case .needsFrontMatter: plan = .sniff
+                }
             }
-            switch classifications?.verdict(entry.path) ?? ArtifactClassifier.classify(entry.path) {
-            case .notAnArtifact: continue
-            case .licenseFile: work.append((entry, .license))
-            case .kind(let kind): work.append((entry, .artifact(kind)))
-            case .needsFrontMatter: work.append((entry, .sniff))
-            }
+            // Exclusion globs only for the paths that would be read (most paths are not).
+            if policy.isExcluded(entry.path) { continue }
+            work.append((entry, plan))
         }
         let made = parallelMap(count: work.count, parallel: reuse == nil, filler: Made.nothing) { index in
             make(work[index].entry, work[index].plan, reader: reader)

@@ -28,6 +28,8 @@ import GitKit
 public struct SubjectResultStore: Sendable {
     /// A large repository's entry is a few megabytes; the hook needs the one for HEAD.
     static let keep = 4
+    /// Keys kept side by side (each aimslint build, rule or system selection has its own).
+    static let keepKeys = 3
 
     struct Saved: Codable {
         let key: String
@@ -138,7 +140,9 @@ public struct SubjectResultStore: Sendable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         guard let data = try? encoder.encode(saved) else { return "cannot encode the result cache" }
-        return folder.write(data, as: "\(commit.hex).json")
+        if let problem = folder.write(data, as: "\(commit.hex).json") { return problem }
+        folder.pruneSiblingFolders(keep: Self.keepKeys)
+        return nil
     }
 
     /// The outcomes of `entry` that hold for a checked tree with these prints: none when the

@@ -40,6 +40,24 @@ public struct CacheFolder: Sendable {
         return nil
     }
 
+    /// Removes the folders next to this one (other keys of the same cache: another aimslint
+    /// build, other rules or systems asked for) but the newest `keep`, this one included, so that
+    /// upgrading aimslint does not leave every earlier build's files behind.
+    public func pruneSiblingFolders(keep: Int) {
+        let manager = FileManager.default
+        let parent = url.deletingLastPathComponent()
+        guard let names = try? manager.contentsOfDirectory(atPath: parent.path) else { return }
+        let mine = url.lastPathComponent
+        let folders: [(name: String, date: Date)] = names.filter { !$0.hasPrefix(".") && $0 != mine }.compactMap { name in
+            let attributes = try? manager.attributesOfItem(atPath: parent.appendingPathComponent(name).path)
+            guard attributes?[.type] as? FileAttributeType == .typeDirectory else { return nil }
+            return (name, attributes?[.modificationDate] as? Date ?? .distantPast)
+        }
+        for folder in folders.sorted(by: { ($0.date, $0.name) > ($1.date, $1.name) }).dropFirst(max(keep - 1, 0)) {
+            try? manager.removeItem(at: parent.appendingPathComponent(folder.name))
+        }
+    }
+
     /// Removes all but the newest `keep` files (a concurrent reader that loses one just misses).
     private func prune() {
         let manager = FileManager.default
