@@ -53,6 +53,49 @@ final class EngineParallelTests: XCTestCase {
         XCTAssertEqual(engine.run(parallel, today: "2030-01-01").findings, engine.run(sequential, today: "2030-01-01").findings)
     }
 
+    /// A build given its base's ledger reads only the documents that changed (the others are
+    /// read when a rule asks), and is the project built without it: same artifacts, kinds,
+    /// declared systems and findings.
+    func testLedgerBuildReadsOnlyChangedDocumentsAndGivesTheSameProject() throws {
+        let root = try DemoRepository.build()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let notes = root.appendingPathComponent("docs/NOTES.md")
+        try FileManager.default.createDirectory(at: notes.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try "# Notes\n\nPlain Markdown: read once to see that it has no front matter.\n".write(to: notes, atomically: true, encoding: .utf8)
+        for arguments in [["add", "--", "docs/NOTES.md"], ["commit", "-q", "-m", "notes"]] {
+            let done = try runProcess("/usr/bin/env", ["git"] + arguments, currentDirectory: root, environment: isolatedGitEnvironment())
+            XCTAssertEqual(done.status, 0, done.stderr)
+        }
+        let opened = try Repository.discover(from: root.path)
+        let engine = Engine(rules: RuleCatalog.rules)
+        let checker = Checker(repository: opened, engine: engine)
+        let base = try opened.snapshot(.commit(opened.resolveCommit("HEAD")))
+        let policy = checker.policy(in: base)
+        let baseBuilder = ProjectBuilder(snapshot: base, policy: policy, sourceName: "HEAD")
+        let ledger = baseBuilder.ledger(of: baseBuilder.build())
+        XCTAssertEqual(ledger.records["docs/NOTES.md"]?.kind, .some(nil), "plain Markdown is recorded as such")
+        XCTAssertTrue(ledger.records.values.contains { $0.kind == .modelCard })
+
+        let edited = "models/sentiment/MODEL_CARD.md"
+        let card = root.appendingPathComponent(edited)
+        try (try String(contentsOf: card, encoding: .utf8) + "\nReviewed again.\n").write(to: card, atomically: true, encoding: .utf8)
+        let added = try runProcess("/usr/bin/env", ["git", "add", "--", edited], currentDirectory: root, environment: isolatedGitEnvironment())
+        XCTAssertEqual(added.status, 0, added.stderr)
+        let staged = try opened.snapshot(.index)
+        let plain = ProjectBuilder(snapshot: staged, policy: policy, sourceName: "index").build()
+        let known = ProjectBuilder(snapshot: staged, policy: policy, sourceName: "index", ledger: ledger).build()
+        XCTAssertGreaterThan(known.artifacts.count, 5)
+        XCTAssertEqual(known.artifacts.filter(\.isLoaded).map(\.path), [edited], "only the changed card is read by the build")
+        func describe(_ project: Project) -> [String] {
+            project.artifacts.map { "\($0.path) \($0.kind) \($0.blob?.hex ?? "-") \($0.declaredSystem ?? "-") \($0.directives.count)" }
+        }
+        XCTAssertEqual(describe(known), describe(plain))
+        XCTAssertEqual(known.systems.map(\.id), plain.systems.map(\.id))
+        XCTAssertEqual(known.datasets.map(\.id), plain.datasets.map(\.id))
+        XCTAssertEqual(engine.run(known, today: "2030-01-01").findings, engine.run(plain, today: "2030-01-01").findings)
+        XCTAssertTrue(known.artifacts.allSatisfy(\.isLoaded), "every document was read once the rules asked")
+    }
+
     /// A rule that reads the change set must say so (`readsChangeSet`): saved outcomes are never
     /// taken back for it. Checked on the rules' sources, so a new rule cannot forget it.
     func testRulesThatReadTheChangeSetDeclareIt() throws {

@@ -195,11 +195,9 @@ extension CheckCommandTests {
         XCTAssertEqual(added.status, 0, added.stderr)
         let arguments = ["check", "--staged", "--format", "json", "--fail-on", "none"]
         let plain = try CLI.run(arguments, in: root)
-        let folder = root.appendingPathComponent(".git/aimslint/results-v1")
-        let keyFolder = try XCTUnwrap(FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil).first)
-        let file = try XCTUnwrap(FileManager.default.contentsOfDirectory(at: keyFolder, includingPropertiesForKeys: nil)
-            .first { $0.pathExtension == "json" })
-        var saved = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: file)) as? [String: Any])
+        let found = try savedOutcomes(in: root)
+        let (file, header) = (found.file, found.header)
+        var saved = found.outcomes
         var outcomes = try XCTUnwrap(saved["outcomes"] as? [String: [String: [String: Any]]])
         var altered = 0
         for (subject, rules) in outcomes where subject == "system:churn" || subject == "system:sentiment" {
@@ -214,12 +212,27 @@ extension CheckCommandTests {
         }
         XCTAssertGreaterThan(altered, 1)
         saved["outcomes"] = outcomes
-        try JSONSerialization.data(withJSONObject: saved).write(to: file)
+        try (header + JSONSerialization.data(withJSONObject: saved)).write(to: file)
 
         let again = try CLI.run(arguments, in: root)
         XCTAssertTrue(again.stdout.contains("ALTERED system:churn"), "the untouched system's saved outcome is taken")
         XCTAssertFalse(again.stdout.contains("ALTERED system:sentiment"), "the edited system is evaluated again")
         XCTAssertFalse(plain.stdout.contains("ALTERED"))
+    }
+
+    /// The one saved file of a repository's result cache: its header line (the ledger, kept as
+    /// written, newline included) and its outcomes (the second line) as JSON objects.
+    private func savedOutcomes(in root: URL) throws -> (file: URL, header: Data, outcomes: [String: Any]) {
+        let folder = root.appendingPathComponent(".git/aimslint/results-v1")
+        let keyFolder = try XCTUnwrap(FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil).first)
+        let file = try XCTUnwrap(FileManager.default.contentsOfDirectory(at: keyFolder, includingPropertiesForKeys: nil)
+            .first { $0.pathExtension == "json" })
+        let data = try Data(contentsOf: file)
+        let newline = try XCTUnwrap(data.firstIndex(of: 0x0A), "a header line, then the outcomes")
+        let header = try XCTUnwrap(JSONSerialization.jsonObject(with: data[..<newline]) as? [String: Any])
+        XCTAssertNotNil(header["ledger"])
+        let outcomes = try XCTUnwrap(JSONSerialization.jsonObject(with: data[(newline + 1)...]) as? [String: Any])
+        return (file, Data(data[...newline]), outcomes)
     }
 
     /// Repository-wide document rules (placeholders, wording) keep their findings per document:
@@ -238,11 +251,9 @@ extension CheckCommandTests {
         let reference = try CLI.run(arguments + ["--no-cache"], in: root)
         let plain = try CLI.run(arguments, in: root)
         XCTAssertEqual(plain.stdout, reference.stdout, "saved per-document findings give the --no-cache report")
-        let folder = root.appendingPathComponent(".git/aimslint/results-v1")
-        let keyFolder = try XCTUnwrap(FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil).first)
-        let file = try XCTUnwrap(FileManager.default.contentsOfDirectory(at: keyFolder, includingPropertiesForKeys: nil)
-            .first { $0.pathExtension == "json" })
-        var saved = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: file)) as? [String: Any])
+        let found = try savedOutcomes(in: root)
+        let (file, header) = (found.file, found.header)
+        var saved = found.outcomes
         var documents = try XCTUnwrap(saved["documents"] as? [String: Any])
         var byRule = try XCTUnwrap(documents["findings"] as? [String: [String: [[String: Any]]]])
         var altered: Set<String> = []
@@ -260,7 +271,7 @@ extension CheckCommandTests {
         XCTAssertTrue(altered.contains("models/churn/model_card.md"), "an untouched card had document findings (MC-008)")
         documents["findings"] = byRule
         saved["documents"] = documents
-        try JSONSerialization.data(withJSONObject: saved).write(to: file)
+        try (header + JSONSerialization.data(withJSONObject: saved)).write(to: file)
 
         let again = try CLI.run(arguments, in: root)
         XCTAssertTrue(again.stdout.contains("ALTERED models/churn/model_card.md"), "an untouched document's findings are taken")

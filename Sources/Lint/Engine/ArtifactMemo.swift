@@ -18,6 +18,24 @@ public final class ArtifactMemo<Value>: @unchecked Sendable {
         self.limit = limit
     }
 
+    /// The memoised value for the artifact, if there is one.
+    public func known(for artifact: Artifact) -> Value? {
+        guard let blob = artifact.blob else { return nil }
+        lock.lock()
+        defer { lock.unlock() }
+        guard let known = values[artifact.path], known.blob == blob else { return nil }
+        return known.value
+    }
+
+    /// Sets the value for the artifact (one worked out by an earlier run, say).
+    public func remember(_ value: Value, for artifact: Artifact) {
+        guard let blob = artifact.blob else { return }
+        lock.lock()
+        if values.count >= limit && values[artifact.path] == nil { values.removeAll(keepingCapacity: true) }
+        values[artifact.path] = (blob, value)
+        lock.unlock()
+    }
+
     /// The memoised value for the artifact, made by `make` the first time.
     public func value(for artifact: Artifact, _ make: () -> Value) -> Value {
         guard let blob = artifact.blob else { return make() }

@@ -6,8 +6,9 @@ import GitKit
 /// `.unreadable` with a location, so one bad file never stops the rest of the run.
 ///
 /// Parsed content is cached by blob id, so a blob that appears under several paths or in several
-/// snapshots (base and head, or many commits in history) is parsed once.
-public final class ArtifactReader {
+/// snapshots (base and head, or many commits in history) is parsed once. Safe to share between
+/// threads: the store and the reading lanes take locks, the snapshot is immutable.
+public final class ArtifactReader: @unchecked Sendable {
     private let snapshot: Snapshot
     private let store: Store
     /// Extra repository handles for reading blobs on several threads (nil: read through the snapshot's).

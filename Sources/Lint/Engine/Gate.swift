@@ -20,9 +20,7 @@ extension Checker {
     ///     pull request's diff does. For the index and the working tree the base is used as given.
     public func gate(_ source: CheckSource, base baseRevision: String, policy side: PolicySide = .base,
                      only: Set<String>? = nil, systems: Set<String>? = nil) throws -> CheckedSnapshot {
-        let clock = PhaseClock()
-        let (headSnapshot, headCommit) = try snapshot(of: source)
-        clock.mark("checked side listed")
+        let clock = PhaseClock.shared
         let baseTip: ObjectID
         do {
             baseTip = try repository.resolveCommit(baseRevision)
@@ -31,6 +29,19 @@ extension Checker {
                            summary: "the base '\(baseRevision)' is not available locally",
                            hint: Checker.fetchHint(for: baseRevision))
         }
+        let today = SuppressionPass.today()
+        // What a run at this base saved (see SubjectResultStore), read and decoded on another
+        // thread. The index and the working tree are checked against the base as given, and with
+        // the base's policy the cache key needs nothing from the checked side: reading starts
+        // before either tree is listed.
+        var saved: SavedFile?
+        var isRevision = false
+        if case .revision = source { isRevision = true }
+        if !isRevision, side == .base, let results = resultStore(policy: side, head: nil, only: only, systems: systems, today: today) {
+            saved = SavedFile(results, commit: baseTip)
+        }
+        let (headSnapshot, headCommit) = try snapshot(of: source)
+        clock.mark("checked side listed")
         var baseCommit = baseTip
         if case .revision = source, let headCommit, let mergeBase = try repository.mergeBase(headCommit, baseTip) {
             baseCommit = mergeBase
@@ -45,27 +56,23 @@ extension Checker {
         // A branch's base lies on its first-parent line: the two walks share their common steps.
         let sameTip = headCommit == baseCommit
         let history = GitChangeHistory(repository: repository, tip: headCommit)
-        let today = SuppressionPass.today()
-        // What a run at this base saved: the base's findings, and rule outcomes the checked side
-        // may take for its unchanged subjects (see SubjectResultStore). Decoded on another thread
-        // while the checked side's project is built.
-        let results = resultStore(policy: side, head: headSnapshot, only: only, systems: systems, today: today)
-        let loading = Loading<SubjectResultStore.Entry>()
-        let savedFor = baseCommit
-        if let results { loading.start { results.load(savedFor) } }
+        let results = saved?.store ?? resultStore(policy: side, head: headSnapshot, only: only, systems: systems, today: today)
+        if saved == nil, let results { saved = SavedFile(results, commit: baseCommit) }
+        // The file's first line, the base's ledger: the checked side's project then reads only
+        // the documents that differ from the base's.
+        let ledger = saved?.ledger.wait()
+        clock.mark("saved ledger read")
         let headReader = ArtifactReader(snapshot: headSnapshot, concurrent: true)
         let headProject = ProjectBuilder(snapshot: headSnapshot, policy: policy, sourceName: source.name,
-                                         history: history, changeSet: changes).build(reader: headReader)
+                                         history: history, changeSet: changes, ledger: ledger).build(reader: headReader)
         clock.mark("checked side's project built")
-        let saved = loading.wait()
+        let entryLoaded = saved?.entry.wait()
         clock.mark("saved outcomes loaded")
         let baseHistory = sameTip ? history : GitChangeHistory(repository: repository, tip: baseCommit)
-        let baseProject = saved == nil
-            ? ProjectBuilder(snapshot: baseSnapshot, policy: policy, sourceName: baseRevision, history: baseHistory)
-                .build(reader: ArtifactReader(snapshot: baseSnapshot, sharing: headReader))
-            : nil
+        let baseBuilder = ProjectBuilder(snapshot: baseSnapshot, policy: policy, sourceName: baseRevision, history: baseHistory)
+        let baseProject = entryLoaded == nil ? baseBuilder.build(reader: ArtifactReader(snapshot: baseSnapshot, sharing: headReader)) : nil
         clock.mark("base project built")
-        let scope = Array(Set(headProject.historyScope + (baseProject?.historyScope ?? saved?.historyScope ?? [])))
+        let scope = Array(Set(headProject.historyScope + (baseProject?.historyScope ?? entryLoaded?.historyScope ?? [])))
         let steps = WalkSteps(scope: scope)
         history.limit(to: scope, sharing: steps)
         if !sameTip && baseProject != nil { baseHistory.limit(to: scope, sharing: steps) }
@@ -76,13 +83,14 @@ extension Checker {
         // The base first, unless its outcomes were saved: the checked side then takes the base's
         // outcomes for its unchanged subjects, in this run already (not with --no-cache, which
         // stays the reference that evaluates everything).
-        var entry = saved
-        if saved == nil, let baseProject {
+        var entry = entryLoaded
+        if entryLoaded == nil, let baseProject {
             let baseResult = engine.run(baseProject, only: only, systems: systems, today: today, parallel: true,
                                         keepOutcomes: results != nil)
             if let results {
-                let made = SubjectResultStore.entry(of: baseResult, prints: ProjectPrints(project: baseProject, entries: baseSnapshot.entries),
-                                                    entries: baseSnapshot.entries)
+                let made = SubjectResultStore.entry(of: baseResult,
+                                                    prints: ProjectPrints(project: baseProject, entries: baseSnapshot.entries, complete: false),
+                                                    ledger: baseBuilder.ledger(of: baseProject))
                 results.save(made, commit: baseCommit)
                 entry = made
             } else {
@@ -92,8 +100,8 @@ extension Checker {
         clock.mark("base evaluated")
         var reuse: SubjectReuse?
         if let entry, !entry.outcomes.isEmpty, source != .worktree {
-            reuse = SubjectResultStore.reuse(entry, for: ProjectPrints(project: headProject, entries: headSnapshot.entries),
-                                             entries: headSnapshot.entries, sameHistory: sameTip)
+            reuse = SubjectResultStore.reuse(entry, for: ProjectPrints(project: headProject, entries: headSnapshot.entries, complete: false),
+                                             entries: headSnapshot.entries, base: baseSnapshot.entries, sameHistory: sameTip)
         }
         clock.mark("outcomes to reuse chosen")
         var headResult = engine.run(headProject, only: only, systems: systems, today: today, parallel: true, reuse: reuse)
@@ -118,11 +126,12 @@ extension Checker {
     /// Where rule outcomes for base commits are saved, or nil with `useCache` off. The key holds
     /// what outcomes depend on besides the trees: rules and systems asked for, today, and the
     /// policy's side (with the checked side's `.aims/` files when the policy is read there).
-    func resultStore(policy side: PolicySide, head: Snapshot, only: Set<String>?, systems: Set<String>?,
+    func resultStore(policy side: PolicySide, head: Snapshot?, only: Set<String>?, systems: Set<String>?,
                      today: String) -> SubjectResultStore? {
         guard useCache else { return nil }
         var policy = "policy \(side.rawValue)"
         if side == .head {
+            guard let head else { return nil }
             let files = head.entries.filter { $0.path.hasPrefix(".aims/") }
             // Working-tree files have no blob id to tell one version from another.
             guard files.allSatisfy({ $0.id != nil }) else { return nil }
@@ -189,25 +198,43 @@ extension Checker {
     }
 }
 
-/// A value computed on another thread, waited for once.
-private final class Loading<Value: Sendable>: @unchecked Sendable {
+/// A value another thread provides once; `wait` blocks until it has (and may be called again).
+private final class Promise<Value: Sendable>: @unchecked Sendable {
     private let done = DispatchSemaphore(value: 0)
-    private var started = false
+    private let lock = NSLock()
     private var value: Value?
+    private var fulfilled = false
 
-    func start(_ compute: @escaping @Sendable () -> Value?) {
-        started = true
-        Thread.detachNewThread {
-            self.value = compute()
-            self.done.signal()
-        }
+    func fulfil(_ made: Value?) {
+        value = made
+        done.signal()
     }
 
-    /// The value (nil when it was never started or computed nothing).
     func wait() -> Value? {
-        guard started else { return nil }
-        done.wait()
+        lock.lock()
+        defer { lock.unlock() }
+        if !fulfilled {
+            done.wait()
+            fulfilled = true
+        }
         return value
+    }
+}
+
+/// The file saved for a base commit, read on its own thread: first the ledger (the header
+/// line), then the outcomes (the bulk).
+private final class SavedFile: @unchecked Sendable {
+    let store: SubjectResultStore
+    let ledger = Promise<ArtifactLedger>()
+    let entry = Promise<SubjectResultStore.Entry>()
+
+    init(_ store: SubjectResultStore, commit: ObjectID) {
+        self.store = store
+        Thread.detachNewThread { [ledger, entry] in
+            let opened = store.open(commit)
+            ledger.fulfil(opened?.ledger)
+            entry.fulfil(opened.flatMap(store.load))
+        }
     }
 }
 

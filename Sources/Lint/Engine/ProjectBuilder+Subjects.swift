@@ -79,15 +79,21 @@ extension ProjectBuilder {
     static func datasetReferences(artifacts: [Artifact], index: SystemIndex) -> [(system: String, names: Set<String>, paths: [String])] {
         var result: [(system: String, names: Set<String>, paths: [String])] = []
         for card in artifacts where card.kind == .modelCard {
-            guard let document = card.markdown,
-                  let system = index.owner(of: card) else { continue }
-            let named = referenceMemo.value(for: card) { references(in: document, folder: card.folder) }
+            guard let system = index.owner(of: card), let named = references(of: card) else { continue }
             result.append((system, named.names, named.paths))
         }
         return result
     }
 
-    private static let referenceMemo = ArtifactMemo<(names: Set<String>, paths: [String])>()
+    /// What a Markdown model card names as data (nil for a JSON card; a reference naming nothing
+    /// counts the same). Known without reading the card when a ledger recorded it.
+    static func references(of card: Artifact) -> (names: Set<String>, paths: [String])? {
+        if let known = referenceMemo.known(for: card) { return known }
+        guard let document = card.markdown else { return nil }
+        return referenceMemo.value(for: card) { references(in: document, folder: card.folder) }
+    }
+
+    static let referenceMemo = ArtifactMemo<(names: Set<String>, paths: [String])>()
 
     /// A card's front matter `datasets` and the repository paths its relative links point to.
     private static func references(in document: MarkdownDocument, folder: String) -> (names: Set<String>, paths: [String]) {

@@ -15,11 +15,16 @@ public struct ProjectBuilder {
     public let classifications: ClassificationMemo?
     /// Artifacts of an earlier build, reused when path, blob and kind are the same.
     public let reuse: ArtifactReuse?
+    /// What a build of a related tree found (see `ArtifactLedger`): recorded documents are made
+    /// without reading them, recorded plain files skipped.
+    public let ledger: ArtifactLedger?
 
     public init(snapshot: Snapshot, policy: Policy, sourceName: String, history: (any ChangeHistory)? = nil,
-                changeSet: ChangeSet? = nil, classifications: ClassificationMemo? = nil, reuse: ArtifactReuse? = nil) {
+                changeSet: ChangeSet? = nil, classifications: ClassificationMemo? = nil, reuse: ArtifactReuse? = nil,
+                ledger: ArtifactLedger? = nil) {
         self.classifications = classifications
         self.reuse = reuse
+        self.ledger = ledger
         self.snapshot = snapshot
         self.policy = policy
         self.sourceName = sourceName
@@ -29,18 +34,72 @@ public struct ProjectBuilder {
 
     public func build(reader: ArtifactReader? = nil) -> Project {
         let reader = reader ?? ArtifactReader(snapshot: snapshot, concurrent: reuse == nil)
+        // Paths classify on one thread; reading and parsing the files they name (the bulk of a
+        // build) runs on all cores unless an earlier build's artifacts are reused (history,
+        // whose builds follow one another and remember what they read).
+        let work = plans()
+        let made = parallelMap(count: work.count, parallel: reuse == nil, filler: Made.nothing) { index in
+            if let ledger, let known = ledger.record(for: work[index].entry), let made = make(work[index].entry, work[index].plan,
+                                                                                            known: known, reader: reader) {
+                return made
+            }
+            return make(work[index].entry, work[index].plan, reader: reader)
+        }
+        var artifacts: [Artifact] = []
+        var licenses: [String: String] = [:]
+        for (index, result) in made.enumerated() {
+            switch result {
+            case .nothing: continue
+            case .artifact(let artifact): artifacts.append(artifact)
+            case .license(let text): licenses[work[index].entry.path] = text
+            }
+        }
+        artifacts.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+        let systems = buildSystems(artifacts: artifacts)
+        let datasets = buildDatasets(artifacts: artifacts, systems: systems)
+        return Project(sourceName: sourceName, policy: policy, systems: systems, datasets: datasets,
+                       artifacts: artifacts, licenseFiles: licenses, paths: snapshot.entries.map(\.path), history: history,
+                       changeSet: changeSet)
+    }
+
+    /// What this build's documents say for a later build (see `ArtifactLedger`): every artifact
+    /// and every front-matter candidate that was none, by blob. `project` is this builder's build.
+    public func ledger(of project: Project) -> ArtifactLedger {
+        var ledger = ArtifactLedger()
+        for (entry, plan) in plans() {
+            guard entry.kind == .file || entry.kind == .executable, let id = entry.id else { continue }
+            let sniffed: Bool
+            switch plan {
+            case .license: continue
+            case .artifact: sniffed = false
+            case .sniff: sniffed = true
+            }
+            if let artifact = project.artifact(at: entry.path) {
+                guard artifact.directives.isEmpty, artifact.blob == id else { continue }
+                var record = ArtifactLedger.Record(blob: id.hex, kind: artifact.kind, system: artifact.declaredSystem, sniffed: sniffed)
+                if artifact.kind == .modelCard {
+                    // A card that is not Markdown (JSON, an LFS pointer) names nothing: recorded
+                    // as empty, which counts the same (see `datasetReferences`).
+                    let references = Self.references(of: artifact)
+                    record.datasets = references?.names.sorted() ?? []
+                    record.links = references?.paths ?? []
+                }
+                ledger.records[entry.path] = record
+            } else if sniffed {
+                ledger.records[entry.path] = ArtifactLedger.Record(blob: id.hex, kind: nil, system: nil, sniffed: true)
+            }
+        }
+        return ledger
+    }
+
+    /// The entries the paths (and the policy) pick out, and what to do with each.
+    private func plans() -> [(entry: SnapshotEntry, plan: Plan)] {
         var explicitKinds: [String: ArtifactKind] = [:]
         for system in policy.systems {
             for (kind, path) in system.artifacts { explicitKinds[path] = kind }
         }
-        // Paths classify on one thread; reading and parsing the files they name (the bulk of a
-        // build) runs on all cores unless an earlier build's artifacts are reused (history,
-        // whose builds follow one another and remember what they read).
         var work: [(entry: SnapshotEntry, plan: Plan)] = []
-        var paths: [String] = []
-        paths.reserveCapacity(snapshot.entries.count)
         for entry in snapshot.entries {
-            paths.append(entry.path)
             if entry.kind == .submodule || entry.path.hasPrefix(".aims/") && !entry.path.hasPrefix(".aims/systems/") { continue }
             let plan: Plan
             if let kind = explicitKinds[entry.path] {
@@ -57,24 +116,30 @@ public struct ProjectBuilder {
             if policy.isExcluded(entry.path) { continue }
             work.append((entry, plan))
         }
-        let made = parallelMap(count: work.count, parallel: reuse == nil, filler: Made.nothing) { index in
-            make(work[index].entry, work[index].plan, reader: reader)
+        return work
+    }
+
+    /// An entry the ledger knows: the artifact made without reading it, or nothing for a plain
+    /// file; nil when the record does not fit the plan (then the entry is read as usual).
+    private func make(_ entry: SnapshotEntry, _ plan: Plan, known: ArtifactLedger.Record, reader: ArtifactReader) -> Made? {
+        let kind: ArtifactKind
+        switch plan {
+        case .license: return nil
+        case .artifact(let planned):
+            guard !known.sniffed, known.kind == planned else { return nil }
+            kind = planned
+        case .sniff:
+            guard known.sniffed else { return nil }
+            guard let recorded = known.kind else { return .nothing }
+            kind = recorded
         }
-        var artifacts: [Artifact] = []
-        var licenses: [String: String] = [:]
-        for (index, result) in made.enumerated() {
-            switch result {
-            case .nothing: continue
-            case .artifact(let artifact): artifacts.append(artifact)
-            case .license(let text): licenses[work[index].entry.path] = text
-            }
+        let artifact = Artifact(path: entry.path, kind: kind, blob: entry.id, declaredSystem: known.system) {
+            reader.content(of: entry)
         }
-        artifacts.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
-        let systems = buildSystems(artifacts: artifacts)
-        let datasets = buildDatasets(artifacts: artifacts, systems: systems)
-        return Project(sourceName: sourceName, policy: policy, systems: systems, datasets: datasets,
-                       artifacts: artifacts, licenseFiles: licenses, paths: paths, history: history,
-                       changeSet: changeSet)
+        if kind == .modelCard, let names = known.datasets, let links = known.links {
+            Self.referenceMemo.remember((Set(names), links), for: artifact)
+        }
+        return .artifact(artifact)
     }
 
     /// What to do with an entry the paths picked out.

@@ -28,11 +28,13 @@ public struct ProjectPrints: Equatable, Sendable {
     /// Per subject, why one of its own artifacts cannot be read (the first, by path).
     public var unreadable: [String: String]
 
-    public init(project: Project, entries: [SnapshotEntry]) {
+    /// Without `complete`, `names` and `unreadable` stay empty: `check` compares the path lists
+    /// itself and uses no problems (which would read every held document's content).
+    public init(project: Project, entries: [SnapshotEntry], complete: Bool = true) {
         var global: [String] = []
         var names: Set<String> = []
         for entry in entries {
-            names.insert(entry.path)
+            if complete { names.insert(entry.path) }
             if entry.path.hasPrefix(".aims/") || project.licenseFiles[entry.path] != nil {
                 global.append("\(entry.path) \(entry.id?.hex ?? "-") \(entry.mode)")
             }
@@ -46,7 +48,7 @@ public struct ProjectPrints: Equatable, Sendable {
         func line(_ artifact: Artifact) -> String { "\(artifact.path) \(artifact.kind.rawValue) \(artifact.blob?.hex ?? "-")" }
         let owned = project.holdings.mapValues { $0.map(line) }
         var problems: [String: String] = [:]
-        for (holder, artifacts) in project.holdings {
+        for (holder, artifacts) in project.holdings where complete {
             if let problem = artifacts.lazy.compactMap(Self.problem).first { problems[holder] = problem }
         }
         let repository = project.artifacts.map { "\(line($0)) \(project.owner(of: $0) ?? "-")" }

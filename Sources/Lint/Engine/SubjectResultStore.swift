@@ -34,7 +34,7 @@ public struct SubjectResultStore: Sendable {
     struct Saved: Codable {
         let key: String
         let commit: String
-        /// Digest of the policy and licence files, the tree's paths, dataset ids and documents.
+        /// Digest of the policy and licence files, dataset ids and documents (the paths are the base commit's).
         let context: String
         /// Per subject (`Engine.key(of:)`), a digest of its print.
         let prints: [String: String]
@@ -53,9 +53,12 @@ public struct SubjectResultStore: Sendable {
         let prints: [String: String]
         let outcomes: [String: [String: RuleOutcome]]
         let documents: DocumentOutcomes
+        public let ledger: ArtifactLedger
 
         init(findings: [Finding], historyScope: [String] = [], context: String = "", prints: [String: String] = [:],
-             outcomes: [String: [String: RuleOutcome]] = [:], documents: DocumentOutcomes = DocumentOutcomes()) {
+             outcomes: [String: [String: RuleOutcome]] = [:], documents: DocumentOutcomes = DocumentOutcomes(),
+             ledger: ArtifactLedger = ArtifactLedger()) {
+            self.ledger = ledger
             self.findings = findings
             self.historyScope = historyScope
             self.context = context
@@ -89,14 +92,10 @@ public struct SubjectResultStore: Sendable {
         return "\(path) \(size) \(modified)"
     }
 
-    /// The digest of what every subject's rules may ask besides its own documents. `entries`
-    /// are the snapshot's (the same paths as `prints.names`, already in order).
-    public static func context(of prints: ProjectPrints, entries: [SnapshotEntry]) -> String {
-        var text = prints.global + "\n--names\n"
-        for entry in entries {
-            text += entry.path
-            text += "\n"
-        }
+    /// The digest of what every subject's rules may ask besides its own documents and the
+    /// tree's paths (compared directly: the entry belongs to the base, whose listing the run has).
+    public static func context(of prints: ProjectPrints) -> String {
+        var text = prints.global
         text += "\n--datasets\n" + prints.datasetIDs.joined(separator: "\n")
         text += "\n--dataset documents\n" + prints.datasetDocuments.sorted().joined(separator: "\n")
         return SHA256.hex(text)
@@ -117,18 +116,46 @@ public struct SubjectResultStore: Sendable {
         return "\(kind.rawValue):\(id)"
     }
 
-    public func load(_ commit: ObjectID) -> Entry? {
+    /// The first line of a saved file: what the base's documents were (small, read before the
+    /// checked side's project is built); the outcomes follow on the second line.
+    struct Header: Codable {
+        let key: String
+        let commit: String
+        let ledger: ArtifactLedger
+    }
+
+    /// A saved file whose header has been read.
+    public struct Opened: Sendable {
+        public let ledger: ArtifactLedger
+        let commit: ObjectID
+        let rest: Data
+    }
+
+    /// Reads the file saved for a base commit and decodes its header; nil on a miss.
+    public func open(_ commit: ObjectID) -> Opened? {
         guard let data = folder.read("\(commit.hex).json"),
-              let saved = try? JSONDecoder().decode(Saved.self, from: data),
-              saved.key == key, saved.commit == commit.hex else { return nil }
+              let newline = data.firstIndex(of: 0x0A),
+              let header = try? JSONDecoder().decode(Header.self, from: data[data.startIndex..<newline]),
+              header.key == key, header.commit == commit.hex else { return nil }
+        return Opened(ledger: header.ledger, commit: commit, rest: data[data.index(after: newline)...])
+    }
+
+    /// The outcomes of an opened file (the larger part: decode it on another thread).
+    public func load(_ opened: Opened) -> Entry? {
+        guard let saved = try? JSONDecoder().decode(Saved.self, from: opened.rest),
+              saved.key == key, saved.commit == opened.commit.hex else { return nil }
         return Entry(findings: saved.findings, historyScope: saved.historyScope, context: saved.context,
-                     prints: saved.prints, outcomes: saved.outcomes, documents: saved.documents)
+                     prints: saved.prints, outcomes: saved.outcomes, documents: saved.documents, ledger: opened.ledger)
+    }
+
+    public func load(_ commit: ObjectID) -> Entry? {
+        open(commit).flatMap(load)
     }
 
     /// A base's evaluation (run with `keepOutcomes`) as an entry.
-    public static func entry(of result: LintResult, prints: ProjectPrints, entries: [SnapshotEntry]) -> Entry {
-        Entry(findings: result.findings, historyScope: result.project.historyScope, context: context(of: prints, entries: entries),
-              prints: digests(of: prints), outcomes: result.outcomes, documents: result.documents)
+    public static func entry(of result: LintResult, prints: ProjectPrints, ledger: ArtifactLedger = ArtifactLedger()) -> Entry {
+        Entry(findings: result.findings, historyScope: result.project.historyScope, context: context(of: prints),
+              prints: digests(of: prints), outcomes: result.outcomes, documents: result.documents, ledger: ledger)
     }
 
     /// Saves an entry for a base commit; returns why it could not, if so.
@@ -138,18 +165,25 @@ public struct SubjectResultStore: Sendable {
                           outcomes: entry.outcomes, documents: entry.documents, findings: entry.findings,
                           historyScope: entry.historyScope)
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        guard let data = try? encoder.encode(saved) else { return "cannot encode the result cache" }
+        encoder.outputFormatting = [.sortedKeys]   // never pretty: a raw newline ends the header
+        guard var data = try? encoder.encode(Header(key: key, commit: commit.hex, ledger: entry.ledger)),
+              let rest = try? encoder.encode(saved) else { return "cannot encode the result cache" }
+        data.append(0x0A)
+        data.append(rest)
         if let problem = folder.write(data, as: "\(commit.hex).json") { return problem }
         folder.pruneSiblingFolders(keep: Self.keepKeys)
         return nil
     }
 
-    /// The outcomes of `entry` that hold for a checked tree with these prints: none when the
-    /// context differs, else those of the subjects whose prints are the same. `sameHistory`
-    /// allows rules that read history.
-    public static func reuse(_ entry: Entry, for prints: ProjectPrints, entries: [SnapshotEntry], sameHistory: Bool) -> SubjectReuse? {
-        guard !entry.outcomes.isEmpty, entry.context == context(of: prints, entries: entries) else { return nil }
+    /// The outcomes of `entry` that hold for a checked tree with these prints and `entries`: none
+    /// when the context differs or the paths are not those of `base` (the listing of the commit
+    /// the entry was saved for), else those of the subjects whose prints are the same.
+    /// `sameHistory` allows rules that read history.
+    public static func reuse(_ entry: Entry, for prints: ProjectPrints, entries: [SnapshotEntry], base: [SnapshotEntry],
+                             sameHistory: Bool) -> SubjectReuse? {
+        guard !entry.outcomes.isEmpty, entries.count == base.count,
+              zip(entries, base).allSatisfy({ $0.path == $1.path }),
+              entry.context == context(of: prints) else { return nil }
         let current = digests(of: prints)
         let same = entry.outcomes.filter { subject, _ in current[subject] != nil && current[subject] == entry.prints[subject] }
         guard !same.isEmpty || !entry.documents.rules.isEmpty else { return nil }

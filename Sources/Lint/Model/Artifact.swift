@@ -1,3 +1,4 @@
+import Foundation
 import Documents
 import GitKit
 
@@ -17,23 +18,34 @@ public enum ArtifactContent: Sendable {
 /// A class, not a struct: it is immutable, and projects hand the same artifacts to many
 /// subjects and rules (history builds a project per evaluated commit); copying a struct with a
 /// whole parsed document inside retained every node of it each time.
+///
+/// The content is either given when the artifact is made, or read on first use (`init(path:kind:
+/// blob:declaredSystem:load:)`): a staged check knows most documents of the tree from its base's
+/// saved ledger and reads only those whose subjects it evaluates.
 public final class Artifact: Sendable {
     public let path: String
     public let kind: ArtifactKind
     /// The blob id, when the content comes from the object database (nil for edited worktree files).
     public let blob: ObjectID?
-    public let content: ArtifactContent
     /// The system named by front matter (`aims: { system: ID }`), if any.
     public let declaredSystem: String?
     /// Inline suppressions written in the document.
     public let directives: [InlineDirective]
+    private let given: ArtifactContent?
+    private let deferred: DeferredContent?
+
+    public var content: ArtifactContent {
+        if let given { return given }
+        return deferred!.value
+    }
 
     public init(path: String, kind: ArtifactKind, blob: ObjectID?, content: ArtifactContent, declaredSystem: String? = nil,
                 directives: [InlineDirective]? = nil) {
         self.path = path
         self.kind = kind
         self.blob = blob
-        self.content = content
+        self.given = content
+        self.deferred = nil
         self.declaredSystem = declaredSystem
         if let directives {
             self.directives = directives
@@ -44,6 +56,23 @@ public final class Artifact: Sendable {
             self.directives = []
         }
     }
+
+    /// An artifact whose content `load` reads when it is first asked for (once, on whichever
+    /// thread asks first). The caller vouches for `declaredSystem`, and that the document holds
+    /// no inline directive.
+    public init(path: String, kind: ArtifactKind, blob: ObjectID?, declaredSystem: String?,
+                load: @escaping @Sendable () -> ArtifactContent) {
+        self.path = path
+        self.kind = kind
+        self.blob = blob
+        self.given = nil
+        self.deferred = DeferredContent(load)
+        self.declaredSystem = declaredSystem
+        self.directives = []
+    }
+
+    /// Whether the content has been read (always, unless made with a loader).
+    public var isLoaded: Bool { given != nil || deferred?.isLoaded == true }
 
     public var markdown: MarkdownDocument? {
         if case .markdown(let document) = content { return document }
@@ -63,6 +92,33 @@ public final class Artifact: Sendable {
 
     /// The location to anchor a finding about the whole document: its first line.
     public var firstLine: Anchor { Anchor(path: path, line: 1) }
+}
+
+/// Content read once, on first use, under a lock.
+private final class DeferredContent: @unchecked Sendable {
+    private let lock = NSLock()
+    private var load: (@Sendable () -> ArtifactContent)?
+    private var loaded: ArtifactContent?
+
+    init(_ load: @escaping @Sendable () -> ArtifactContent) {
+        self.load = load
+    }
+
+    var isLoaded: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return loaded != nil
+    }
+
+    var value: ArtifactContent {
+        lock.lock()
+        defer { lock.unlock() }
+        if let loaded { return loaded }
+        let made = load!()
+        loaded = made
+        load = nil
+        return made
+    }
 }
 
 /// A place in the repository a finding points at.
