@@ -1,4 +1,5 @@
 import CLibGit2
+import Foundation
 
 /// A failure reading the repository: what was tried, what libgit2 said, and what to do next.
 ///
@@ -99,8 +100,23 @@ extension String {
         count > 1 && hasSuffix("/") ? String(dropLast()) : self
     }
 
-    /// Byte order, the order git sorts paths in (Swift's `<` compares Unicode scalars differently).
-    func precedesInByteOrder(_ other: String) -> Bool {
-        utf8.lexicographicallyPrecedes(other.utf8)
+}
+
+extension String {
+    /// Byte order of the UTF-8, the order git sorts paths in (Swift's `<` compares Unicode scalars
+    /// differently). One `memcmp` over the two strings' bytes: listings compare 100k paths.
+    public func precedesInByteOrder(_ other: String) -> Bool {
+        let compared: Bool?? = utf8.withContiguousStorageIfAvailable { mine in
+            other.utf8.withContiguousStorageIfAvailable { theirs in
+                let common = Swift.min(mine.count, theirs.count)
+                if common > 0, let left = mine.baseAddress, let right = theirs.baseAddress {
+                    let order = memcmp(left, right, common)
+                    if order != 0 { return order < 0 }
+                }
+                return mine.count < theirs.count
+            }
+        }
+        if let compared, let answer = compared { return answer }
+        return utf8.lexicographicallyPrecedes(other.utf8)
     }
 }

@@ -319,7 +319,7 @@ final class ControlEvaluator {
     /// time, after a cache restore, or when the policy names new paths) a listing of the tree.
     private func relevantSnapshot(_ commit: ObjectID) throws -> Snapshot {
         if trackedValid {
-            let entries = trackedEntries.values.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+            let entries = trackedEntries.values.sorted { $0.path.precedesInByteOrder($1.path) }
             return Snapshot(source: .commit(commit), entries: entries, repository: repository)
         }
         let wanted = relevantPaths

@@ -181,10 +181,10 @@ extension Checker {
         var changed: [String] = []
         var i = old.entries.startIndex, j = new.entries.startIndex
         while i < old.entries.endIndex || j < new.entries.endIndex {
-            if j == new.entries.endIndex || (i < old.entries.endIndex && old.entries[i].path.utf8.lexicographicallyPrecedes(new.entries[j].path.utf8)) {
+            if j == new.entries.endIndex || (i < old.entries.endIndex && old.entries[i].path.precedesInByteOrder(new.entries[j].path)) {
                 changed.append(old.entries[i].path)
                 i += 1
-            } else if i == old.entries.endIndex || new.entries[j].path.utf8.lexicographicallyPrecedes(old.entries[i].path.utf8) {
+            } else if i == old.entries.endIndex || new.entries[j].path.precedesInByteOrder(old.entries[i].path) {
                 changed.append(new.entries[j].path)
                 j += 1
             } else {

@@ -54,7 +54,7 @@ public struct ProjectBuilder {
             case .license(let text): licenses[work[index].entry.path] = text
             }
         }
-        artifacts.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+        artifacts.sort { $0.path.precedesInByteOrder($1.path) }
         let systems = buildSystems(artifacts: artifacts)
         let datasets = buildDatasets(artifacts: artifacts, systems: systems)
         return Project(sourceName: sourceName, policy: policy, systems: systems, datasets: datasets,

@@ -131,7 +131,7 @@ public struct Project: Sendable {
         var low = 0, high = paths.count
         while low < high {
             let mid = (low + high) / 2
-            if paths[mid].utf8.lexicographicallyPrecedes(key.utf8) { low = mid + 1 } else { high = mid }
+            if paths[mid].precedesInByteOrder(key) { low = mid + 1 } else { high = mid }
         }
         return low
     }
