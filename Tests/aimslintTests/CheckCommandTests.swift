@@ -100,6 +100,7 @@ final class CheckCommandTests: XCTestCase {
 
     func testJSONIsByteIdenticalAcrossRuns() throws {
         let demo = try DemoRepository.build()
+        defer { try? FileManager.default.removeItem(at: demo) }
         let first = try CLI.run(["check", "--rev", "HEAD", "--format", "json", demo.path])
         let second = try CLI.run(["check", "--rev", "HEAD", "--format", "json", demo.path])
         XCTAssertEqual(first.status, 1, first.stderr)

@@ -29,6 +29,7 @@ final class DocsTests: XCTestCase {
     /// also runs check-jsonschema on it).
     func testJSONReportUsesOnlyDocumentedTopLevelKeys() throws {
         let demo = try DemoRepository.build()
+        defer { try? FileManager.default.removeItem(at: demo) }
         let report = try CLI.run(["check", "--rev", "HEAD", "--format", "json", "--include-passes", demo.path])
         let json = try JSONSerialization.jsonObject(with: Data(report.stdout.utf8)) as? [String: Any] ?? [:]
         let schemaData = try Data(contentsOf: DemoRepository.packageRoot.appendingPathComponent("docs/report.schema.json"))
