@@ -44,6 +44,7 @@ public final class ArtifactReader: @unchecked Sendable {
         var fenced: Set<ObjectID> = []
         var unfenced: Set<ObjectID> = []
 
+        @discardableResult
         func withLock<T>(_ body: (Store) -> T) -> T {
             lock.lock()
             defer { lock.unlock() }
