@@ -196,24 +196,22 @@ extension CheckCommandTests {
         XCTAssertEqual(added.status, 0, added.stderr)
         let arguments = ["check", "--staged", "--format", "json", "--fail-on", "none"]
         let plain = try CLI.run(arguments, in: root)
-        let found = try savedOutcomes(in: root)
-        let (file, header) = (found.file, found.header)
-        var saved = found.outcomes
-        var outcomes = try XCTUnwrap(saved["outcomes"] as? [String: [String: [String: Any]]])
-        var altered = 0
-        for (subject, rules) in outcomes where subject == "system:churn" || subject == "system:sentiment" {
-            for (rule, outcome) in rules {
-                guard var findings = outcome["findings"] as? [[String: Any]], !findings.isEmpty else { continue }
-                for index in findings.indices { findings[index]["message"] = "ALTERED \(subject)" }
-                var changed = outcome
-                changed["findings"] = findings
-                outcomes[subject]?[rule] = changed
-                altered += 1
+        try editSavedOutcomes(in: root) { saved in
+            var outcomes = try XCTUnwrap(saved["outcomes"] as? [String: [String: [String: Any]]])
+            var altered = 0
+            for (subject, rules) in outcomes where subject == "system:churn" || subject == "system:sentiment" {
+                for (rule, outcome) in rules {
+                    guard var findings = outcome["findings"] as? [[String: Any]], !findings.isEmpty else { continue }
+                    for index in findings.indices { findings[index]["message"] = "ALTERED \(subject)" }
+                    var changed = outcome
+                    changed["findings"] = findings
+                    outcomes[subject]?[rule] = changed
+                    altered += 1
+                }
             }
+            XCTAssertGreaterThan(altered, 1)
+            saved["outcomes"] = outcomes
         }
-        XCTAssertGreaterThan(altered, 1)
-        saved["outcomes"] = outcomes
-        try (header + JSONSerialization.data(withJSONObject: saved)).write(to: file)
 
         let again = try CLI.run(arguments, in: root)
         XCTAssertTrue(again.stdout.contains("ALTERED system:churn"), "the untouched system's saved outcome is taken")
@@ -221,9 +219,9 @@ extension CheckCommandTests {
         XCTAssertFalse(plain.stdout.contains("ALTERED"))
     }
 
-    /// The one saved file of a repository's result cache: its header line (the ledger, kept as
-    /// written, newline included) and its outcomes (the second line) as JSON objects.
-    private func savedOutcomes(in root: URL) throws -> (file: URL, header: Data, outcomes: [String: Any]) {
+    /// Rewrites the outcomes (the second line) of the one saved file of a repository's result
+    /// cache with `edit`; the header line (the ledger) stays as written.
+    private func editSavedOutcomes(in root: URL, _ edit: (inout [String: Any]) throws -> Void) throws {
         let folder = root.appendingPathComponent(".git/aimslint/results-v1")
         let keyFolder = try XCTUnwrap(FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil).first)
         let file = try XCTUnwrap(FileManager.default.contentsOfDirectory(at: keyFolder, includingPropertiesForKeys: nil)
@@ -232,8 +230,9 @@ extension CheckCommandTests {
         let newline = try XCTUnwrap(data.firstIndex(of: 0x0A), "a header line, then the outcomes")
         let header = try XCTUnwrap(JSONSerialization.jsonObject(with: data[..<newline]) as? [String: Any])
         XCTAssertNotNil(header["ledger"])
-        let outcomes = try XCTUnwrap(JSONSerialization.jsonObject(with: data[(newline + 1)...]) as? [String: Any])
-        return (file, Data(data[...newline]), outcomes)
+        var outcomes = try XCTUnwrap(JSONSerialization.jsonObject(with: data[(newline + 1)...]) as? [String: Any])
+        try edit(&outcomes)
+        try (Data(data[...newline]) + JSONSerialization.data(withJSONObject: outcomes)).write(to: file)
     }
 
     /// Repository-wide document rules (placeholders, wording) keep their findings per document:
@@ -252,27 +251,25 @@ extension CheckCommandTests {
         let reference = try CLI.run(arguments + ["--no-cache"], in: root)
         let plain = try CLI.run(arguments, in: root)
         XCTAssertEqual(plain.stdout, reference.stdout, "saved per-document findings give the --no-cache report")
-        let found = try savedOutcomes(in: root)
-        let (file, header) = (found.file, found.header)
-        var saved = found.outcomes
-        var documents = try XCTUnwrap(saved["documents"] as? [String: Any])
-        var byRule = try XCTUnwrap(documents["findings"] as? [String: [String: [[String: Any]]]])
-        var altered: Set<String> = []
-        for (rule, paths) in byRule {
-            for (path, findings) in paths {
-                byRule[rule]?[path] = findings.map { finding in
-                    var changed = finding
-                    changed["message"] = "ALTERED \(path)"
-                    return changed
+        try editSavedOutcomes(in: root) { saved in
+            var documents = try XCTUnwrap(saved["documents"] as? [String: Any])
+            var byRule = try XCTUnwrap(documents["findings"] as? [String: [String: [[String: Any]]]])
+            var altered: Set<String> = []
+            for (rule, paths) in byRule {
+                for (path, findings) in paths {
+                    byRule[rule]?[path] = findings.map { finding in
+                        var changed = finding
+                        changed["message"] = "ALTERED \(path)"
+                        return changed
+                    }
+                    altered.insert(path)
                 }
-                altered.insert(path)
             }
+            XCTAssertTrue(altered.contains(edited), "the base's card had document findings (TERM-001)")
+            XCTAssertTrue(altered.contains("models/churn/model_card.md"), "an untouched card had document findings (MC-008)")
+            documents["findings"] = byRule
+            saved["documents"] = documents
         }
-        XCTAssertTrue(altered.contains(edited), "the base's card had document findings (TERM-001)")
-        XCTAssertTrue(altered.contains("models/churn/model_card.md"), "an untouched card had document findings (MC-008)")
-        documents["findings"] = byRule
-        saved["documents"] = documents
-        try (header + JSONSerialization.data(withJSONObject: saved)).write(to: file)
 
         let again = try CLI.run(arguments, in: root)
         XCTAssertTrue(again.stdout.contains("ALTERED models/churn/model_card.md"), "an untouched document's findings are taken")

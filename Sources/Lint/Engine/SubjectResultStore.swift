@@ -148,10 +148,6 @@ public struct SubjectResultStore: Sendable {
                      prints: saved.prints, outcomes: saved.outcomes, documents: saved.documents, ledger: opened.ledger)
     }
 
-    public func load(_ commit: ObjectID) -> Entry? {
-        open(commit).flatMap(load)
-    }
-
     /// A base's evaluation (run with `keepOutcomes`) as an entry.
     public static func entry(of result: LintResult, prints: ProjectPrints, ledger: ArtifactLedger = ArtifactLedger()) -> Entry {
         Entry(findings: result.findings, historyScope: result.project.historyScope, context: context(of: prints),
