@@ -219,6 +219,45 @@ extension CheckCommandTests {
         XCTAssertFalse(plain.stdout.contains("ALTERED"))
     }
 
+    /// A damaged saved file is a miss, never a wrong report: garbage, a header without its
+    /// outcomes, and a valid header over broken outcomes each give the `--no-cache` report
+    /// (and the run writes a good file again).
+    func testDamagedSavedOutcomesAreAMiss() throws {
+        let root = try DemoRepository.build()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let edited = "models/sentiment/MODEL_CARD.md"
+        let card = root.appendingPathComponent(edited)
+        try (try String(contentsOf: card, encoding: .utf8) + "\nReviewed again.\n").write(to: card, atomically: true, encoding: .utf8)
+        let added = try runProcess("/usr/bin/env", ["git", "add", "--", edited], currentDirectory: root, environment: isolatedGitEnvironment())
+        XCTAssertEqual(added.status, 0, added.stderr)
+        let arguments = ["check", "--staged", "--format", "json", "--fail-on", "none"]
+        let reference = try CLI.run(arguments + ["--no-cache"], in: root)
+        XCTAssertEqual(reference.status, 0, reference.stderr)
+        _ = try CLI.run(arguments, in: root)
+        let folder = root.appendingPathComponent(".git/aimslint/results-v1")
+        let keyFolder = try XCTUnwrap(FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil).first)
+        let file = try XCTUnwrap(FileManager.default.contentsOfDirectory(at: keyFolder, includingPropertiesForKeys: nil)
+            .first { $0.pathExtension == "json" })
+        let good = try Data(contentsOf: file)
+        let newline = try XCTUnwrap(good.firstIndex(of: 0x0A))
+        let damaged: [(String, Data)] = [
+            ("garbage", Data("not json at all\n{".utf8)),
+            ("header only", Data(good[..<newline])),
+            ("broken outcomes", Data(good[...newline]) + Data("{\"key\": 1".utf8)),
+        ]
+        for (name, bytes) in damaged {
+            try bytes.write(to: file)
+            let run = try CLI.run(arguments, in: root)
+            XCTAssertEqual(run.status, 0, "\(name): \(run.stderr)")
+            XCTAssertEqual(run.stdout, reference.stdout, name)
+            // The same file again (its set of rule ids is written in hash order: compare the
+            // header, which holds no set, and the length).
+            let rewritten = try Data(contentsOf: file)
+            XCTAssertEqual(rewritten.prefix(newline + 1), good.prefix(newline + 1), "\(name): the ledger is saved again")
+            XCTAssertEqual(rewritten.count, good.count, "\(name): the outcomes are saved again")
+        }
+    }
+
     /// Rewrites the outcomes (the second line) of the one saved file of a repository's result
     /// cache with `edit`; the header line (the ledger) stays as written.
     private func editSavedOutcomes(in root: URL, _ edit: (inout [String: Any]) throws -> Void) throws {

@@ -180,22 +180,19 @@ public struct Engine: Sendable {
                 continue
             }
             let context = RuleContext(project: project, subject: subject, artifacts: artifacts)
-            let evaluation: Evaluation
             let made: [Finding]
+            var notApplicable: String?
             if subject.kind == .repository, let documentRule = rule as? any DocumentRule {
-                // Document by document, so that unchanged documents' findings can be taken back.
+                // Document by document, so that unchanged documents' findings can be taken back
+                // (stages never gate the repository subject: it is always applicable).
                 made = evaluate(documentRule, description: description, context: context, reuse: reuse,
                                 recording: recording, into: &documents)
-                evaluation = .pass
             } else {
-                evaluation = Engine.applicability(of: description, for: context) ?? rule.evaluate(context)
+                let evaluation = Engine.applicability(of: description, for: context) ?? rule.evaluate(context)
+                if case .notApplicable(let reason) = evaluation { notApplicable = reason }
                 made = makeFindings(evaluation, description: description, context: context)
             }
-            let status: ControlStatus
-            switch evaluation {
-            case .notApplicable(let reason): status = .notApplicable(reason: reason)
-            case .evaluated: status = made.isEmpty ? .pass : .fail
-            }
+            let status: ControlStatus = notApplicable.map { .notApplicable(reason: $0) } ?? (made.isEmpty ? .pass : .fail)
             let control: ControlResult
             if project.policy.ruleSettings[description.id] == .off {
                 control = ControlResult(ruleID: description.id, subject: subject.id, subjectKind: subject.kind,
