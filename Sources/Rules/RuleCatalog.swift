@@ -59,6 +59,7 @@ public enum RuleCatalog {
         SuppressionUsed(),
         ArtifactReadable(),
         PolicyChanged(),
+        SystemDeclared(),
     ]
 
     /// Descriptions in catalog order.

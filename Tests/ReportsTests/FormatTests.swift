@@ -35,7 +35,7 @@ final class FormatTests: XCTestCase {
         }
         XCTAssertEqual(ReportFormat.github.render(input).split(separator: "\n").count, 1)
         let rows = ReportFormat.markdown.render(input).split(separator: "\n").filter { $0.hasPrefix("| warning") }
-        XCTAssertEqual(rows, ["| warning | TST-001 | `models/line break/MODEL_CARD.md:2` | unfinished text: FIXME here | line<br>break |"])
+        XCTAssertEqual(rows, ["| warning | TST-001 | `models/line break/MODEL_CARD.md:2` | unfinished text: FIXME here | line-break |"], "the inferred system id is a config id: the newline became -")
     }
 
     /// Reads the finding paths back out of a report the way its consumer would.
@@ -173,6 +173,7 @@ final class FormatTests: XCTestCase {
     func testJUnitFollowsTheFailThreshold() throws {
         let repo = try TestRepository()
         try repo.write("models/a/MODEL_CARD.md", "# A & <B>\nFIXME \"quoted\" & <tagged>\n")
+        try repo.write(".aims/config.yml", ReportTesting.declaring(["a"]))
         try repo.commitAll("card")
         let input = try ReportTesting.input(at: repo.root.path, source: .revision("HEAD"), rules: [FixmeRule(), LateStageRule()])
         let relaxed = JUnitReporter().render(input)

@@ -13,6 +13,12 @@ enum ReportTesting {
     static let toolVersion = "0.1.0"
     static let credentialedRemote = "https://user:token@example.com/org/repo.git"
 
+    /// A config declaring `models/ID` systems at design and development, so that a later-stage
+    /// rule is not applicable by stage (an undeclared system has no stage at all).
+    static func declaring(_ ids: [String]) -> String {
+        "version: 1\nsystems:\n" + ids.map { "  - id: \($0)\n    root: models/\($0)\n    stage: design-and-development\n" }.joined()
+    }
+
     static var packageRoot: URL {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     }

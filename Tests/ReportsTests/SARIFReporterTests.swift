@@ -115,6 +115,7 @@ final class SARIFReporterTests: XCTestCase {
         let repo = try TestRepository()
         try repo.write("models/a/MODEL_CARD.md", "# A\nFIXME one\nFIXME two\n")
         try repo.write("models/b/MODEL_CARD.md", "# B\nFinished.\n")
+        try repo.write(".aims/config.yml", ReportTesting.declaring(["a", "b"]))
         let commit = try repo.commitAll("cards")
         let base = try ReportTesting.input(at: repo.root.path, source: .revision("HEAD"), rules: [FixmeRule(), LateStageRule()],
                                            includePasses: true)

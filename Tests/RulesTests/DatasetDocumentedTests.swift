@@ -43,11 +43,19 @@ final class DatasetDocumentedTests: XCTestCase {
         ]
         // data/receipts and data/labels are covered by data/DATASHEET.md; the merchant folder is
         // linked from Training Data; the reference definition points at undocumented data.
-        XCTAssertEqual(try DatasetRuleRunner.findings(of: ["DS-001"], in: files), [
+        XCTAssertEqual(try DatasetRuleRunner.findings(of: ["DS-001"], in: files.merging([".aims/config.yml": Self.declared]) { $1 }), [
             "DS-001 \(card):12 data-link:vendor-lists/merchants",
             "DS-001 \(card):20 data-link:eval/lines.jsonl",
         ])
+        // Undeclared, the system is asked for nothing yet: AIMS-007 lists the data to document.
+        XCTAssertEqual(try DatasetRuleRunner.findings(of: ["DS-001"], in: files), [])
+        let note = try RuleExampleRunner.findings(of: "AIMS-007", in: files)
+        XCTAssertEqual(note.count, 1)
+        XCTAssertTrue(note.first?.message.contains("local data its card uses (vendor-lists/merchants, eval/lines.jsonl)") == true,
+                      note.first?.message ?? "")
     }
+
+    static let declared = "version: 1\nsystems:\n  - id: budget\n    root: models/budget\n    stage: design-and-development\n"
 
     func testModelCardToolkitDataLink() throws {
         let files = [
@@ -63,6 +71,7 @@ final class DatasetDocumentedTests: XCTestCase {
                 }
                 """,
             "data/receipts/train.csv": "a\n",
+            ".aims/config.yml": Self.declared,
         ]
         XCTAssertEqual(try DatasetRuleRunner.findings(of: ["DS-001"], in: files),
                        ["DS-001 models/budget/model_card.json:5 data-link:data/receipts/train.csv"])

@@ -51,7 +51,7 @@ final class LifecycleStageTests: XCTestCase {
     /// the model card two (purpose and user information): removing such a file fails both rules.
     func testRemovingASharedFileFailsBothOfItsRules() throws {
         let fixture = try LifecycleFixture(stage: .operationAndMonitoring)
-        let monitoring = LifecycleFixture.Artifact(rule: "", path: "services/triage/MONITORING.md", sections: [])
+        let monitoring = LifecycleFixture.Artifact(rule: "", path: "services/triage/monitoring-plan.md", sections: [])
         XCTAssertEqual(try fixture.failingRules(with: monitoring, change: .remove), ["LC-OPS-001", "LC-OPS-002"])
         let card = LifecycleFixture.Artifact(rule: "", path: "services/triage/MODEL_CARD.md", sections: [])
         XCTAssertEqual(try fixture.failingRules(with: card, change: .remove), ["LC-DEP-003", "LC-INC-001"])
@@ -75,7 +75,7 @@ final class LifecycleStageTests: XCTestCase {
     }
 
     func testHighRiskRaisesOversightToError() throws {
-        let oversight = LifecycleFixture.Artifact(rule: "LC-DEP-002", path: "services/triage/HUMAN_OVERSIGHT.md", sections: [])
+        let oversight = LifecycleFixture.Artifact(rule: "LC-DEP-002", path: "services/triage/human-oversight.md", sections: [])
         for (risk, level) in [("limited", Level.warning), ("high", Level.error)] {
             let fixture = try LifecycleFixture(stage: .deployment, risk: risk)
             let findings = try fixture.findings(with: oversight, change: .remove)
@@ -84,7 +84,7 @@ final class LifecycleStageTests: XCTestCase {
     }
 
     func testRetirementPlanIsAnErrorOnlyAtRetirement() throws {
-        let plan = LifecycleFixture.Artifact(rule: "LC-RET-001", path: "services/triage/RETIREMENT.md", sections: [])
+        let plan = LifecycleFixture.Artifact(rule: "LC-RET-001", path: "services/triage/retirement-plan.md", sections: [])
         for (stage, level) in [(LifecycleStage.deployment, Level.warning), (.reEvaluation, .warning), (.retirement, .error)] {
             let fixture = try LifecycleFixture(stage: stage)
             XCTAssertEqual(try fixture.findings(with: plan, change: .remove).map(\.level), [level], stage.rawValue)
@@ -122,18 +122,18 @@ struct LifecycleFixture {
         (.inception, Artifact(rule: "LC-INC-001", path: "services/triage/MODEL_CARD.md", sections: ["Intended Use", "Why AI"])),
         (.inception, Artifact(rule: "LC-INC-002", path: "docs/ai/triage/impact-assessment.md", sections: [])),
         (.inception, Artifact(rule: "LC-RISK-001", path: "docs/ai/triage/risk-assessment.md", sections: [])),
-        (.inception, Artifact(rule: "LC-REQ-001", path: "services/triage/REQUIREMENTS.md", sections: [])),
-        (.designAndDevelopment, Artifact(rule: "LC-DD-001", path: "services/triage/DESIGN.md", sections: [])),
+        (.inception, Artifact(rule: "LC-REQ-001", path: "services/triage/requirements.md", sections: [])),
+        (.designAndDevelopment, Artifact(rule: "LC-DD-001", path: "services/triage/design.md", sections: [])),
         (.verificationAndValidation, Artifact(rule: "LC-VV-001", path: "services/triage/vv-report.md", sections: [])),
         (.deployment, Artifact(rule: "LC-DEP-001", path: "services/triage/deployment-plan.md", sections: [])),
-        (.deployment, Artifact(rule: "LC-DEP-002", path: "services/triage/HUMAN_OVERSIGHT.md", sections: [])),
+        (.deployment, Artifact(rule: "LC-DEP-002", path: "services/triage/human-oversight.md", sections: [])),
         (.deployment, Artifact(rule: "LC-DEP-003", path: "services/triage/MODEL_CARD.md",
                                sections: ["How to Get Started", "Transparency notice"])),
-        (.deployment, Artifact(rule: "LC-RET-001", path: "services/triage/RETIREMENT.md", sections: [])),
-        (.operationAndMonitoring, Artifact(rule: "LC-OPS-001", path: "services/triage/MONITORING.md", sections: ["Monitoring"])),
-        (.operationAndMonitoring, Artifact(rule: "LC-OPS-002", path: "services/triage/MONITORING.md", sections: ["Logging"])),
-        (.operationAndMonitoring, Artifact(rule: "LC-OPS-003", path: "services/triage/INCIDENT_RESPONSE.md", sections: [])),
-        (.continuousValidation, Artifact(rule: "LC-CV-001", path: "services/triage/CONTINUOUS_VALIDATION.md", sections: [])),
+        (.deployment, Artifact(rule: "LC-RET-001", path: "services/triage/retirement-plan.md", sections: [])),
+        (.operationAndMonitoring, Artifact(rule: "LC-OPS-001", path: "services/triage/monitoring-plan.md", sections: ["Monitoring"])),
+        (.operationAndMonitoring, Artifact(rule: "LC-OPS-002", path: "services/triage/monitoring-plan.md", sections: ["Logging"])),
+        (.operationAndMonitoring, Artifact(rule: "LC-OPS-003", path: "services/triage/incident-response.md", sections: [])),
+        (.continuousValidation, Artifact(rule: "LC-CV-001", path: "services/triage/continuous-validation.md", sections: [])),
         (.reEvaluation, Artifact(rule: "LC-REV-001", path: "services/triage/reviews/2024-06-30.md", sections: [])),
     ]
 

@@ -66,7 +66,7 @@ final class LifecycleTextTests: XCTestCase {
 
     // MARK: - Finding fields
 
-    private func document(_ text: String, path: String = "MONITORING.md") -> LifecycleDocument? {
+    private func document(_ text: String, path: String = "monitoring-plan.md") -> LifecycleDocument? {
         LifecycleDocument(Artifact(path: path, kind: .monitoringPlan, blob: nil, content: .markdown(MarkdownDocument.parse(text))))
     }
 

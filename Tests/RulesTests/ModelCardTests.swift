@@ -184,14 +184,26 @@ final class ModelCardTests: XCTestCase {
                                 range: Self.origin, rowLines: [3])
         let hyperparameters = Table(header: ["Hyperparameter", "Setting"], rows: [["learning_rate", "0.0002"]],
                                     range: Self.origin, rowLines: [3])
-        XCTAssertTrue(MetricFinder.tableHasMetricValue(metricTable))
-        XCTAssertFalse(MetricFinder.tableHasMetricValue(hyperparameters))
-        XCTAssertTrue(MetricFinder.isNumericCell("91.2 %"))
-        XCTAssertTrue(MetricFinder.isNumericCell("0.91 ± 0.02"))
-        XCTAssertTrue(MetricFinder.isNumericCell("0.91 (0.89-0.93)"))
-        XCTAssertFalse(MetricFinder.isNumericCell("high"))
+        XCTAssertTrue(MetricFinder.tableHasMetricValue(metricTable, inEvaluation: false))
+        XCTAssertFalse(MetricFinder.tableHasMetricValue(hyperparameters, inEvaluation: false))
+        // Benchmarks as columns, model variants as rows: a results table in an evaluation section.
+        let benchmarks = Table(header: ["Model", "MMLU (5-shot)", "GSM8K"], rows: [["small", "45.1", "30.2%"], ["large", "61.0", "—"]],
+                               range: Self.origin, rowLines: [3, 4])
+        XCTAssertFalse(MetricFinder.tableHasMetricValue(benchmarks, inEvaluation: false))
+        XCTAssertTrue(MetricFinder.tableHasMetricValue(benchmarks, inEvaluation: true))
+        XCTAssertTrue(MetricFinder.tableNamesData(benchmarks, inEvaluation: true))
+        XCTAssertFalse(MetricFinder.tableNamesData(metricTable, inEvaluation: true))
+        for cell in ["91.2 %", "0.91 ± 0.02", "0.91 (0.89-0.93)", "79.5†", "0.939/0.040", "$85.2$", "0.91 $\\pm$ 0.01",
+                     "4.88 s", "1.2k", "~93%", ">96%", "**0.91**"] {
+            XCTAssertTrue(MetricFinder.isNumericCell(cell), cell)
+        }
+        for cell in ["high", "N/A", "—", "-", "v2", "2 of 3 runs"] {
+            XCTAssertFalse(MetricFinder.isNumericCell(cell), cell)
+        }
+        XCTAssertTrue(["N/A", "-", "—", "n/a"].allSatisfy(MetricFinder.isNotApplicableCell))
         for sentence in ["It reaches an F1 of 0.91.", "Accuracy: 91%", "BLEU 34.2 on newstest", "we measured 0.88 macro F1",
-                         "a word error rate of 7.5%", "F1 score of over 0.9"] {
+                         "a word error rate of 7.5%", "F1 score of over 0.9", "accuracy >96% across all groups",
+                         "a Frechet Audio Distance of 4.88", "98.4% accuracy on the held-out faces"] {
             XCTAssertTrue(MetricFinder.proseHasMetricValue(sentence), sentence)
         }
         for sentence in ["The model did well.", "accuracy on 3 datasets was good", "Trained for 3 epochs at 0.0002.",

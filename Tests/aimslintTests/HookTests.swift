@@ -16,6 +16,10 @@ final class HookTests: XCTestCase {
 
         Fine-tuned on [example-org/support-tickets](https://huggingface.co/datasets/example-org/support-tickets).
 
+        ## Evaluation
+
+        On the held-out test split of example-org/support-tickets the tagger reaches 0.91 accuracy.
+
         ## Limitations
 
         Only English tickets.

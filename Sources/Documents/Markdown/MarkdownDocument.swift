@@ -151,10 +151,31 @@ private final class ParsedBody: @unchecked Sendable {
         }
         let root = CMarkNode(pointer: tree.root)
         var items: [SectionAssembler.Item] = []
-        for node in root.children {
+        let nodes = root.children
+        var position = 0
+        while position < nodes.count {
+            let node = nodes[position]
+            position += 1
+            // An HTML table may run over several HTML blocks (blank lines between its rows).
+            if node.kind == .htmlBlock, HTMLTables.opensTable(node.literal) {
+                var run = [node]
+                var html = node.literal
+                while !HTMLTables.closesTables(html), position < nodes.count, nodes[position].kind == .htmlBlock {
+                    html += "\n" + nodes[position].literal
+                    run.append(nodes[position])
+                    position += 1
+                }
+                items += reader.htmlBlocks(run).map { .block($0) }
+                continue
+            }
             switch node.kind {
             case .heading:
-                items.append(.heading(reader.heading(from: node)))
+                // A heading with no words (`## ` alone, a spacer some cards use) starts no
+                // section: what follows stays in the section it belongs to.
+                let heading = reader.heading(from: node)
+                if heading.title.unicodeScalars.contains(where: { !$0.properties.isWhitespace }) {
+                    items.append(.heading(heading))
+                }
             case .paragraph:
                 if let (heading, rest) = reader.pseudoHeading(from: node) {
                     items.append(.heading(heading))

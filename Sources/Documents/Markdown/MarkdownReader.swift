@@ -106,6 +106,29 @@ struct MarkdownReader {
         }
     }
 
+    /// A run of HTML blocks that holds tables: one table block per `<table>`, read from the source
+    /// lines (so every row keeps its line), and an HTML block for the run when it holds none.
+    func htmlBlocks(_ run: [CMarkNode]) -> [Block] {
+        guard let first = run.first, let last = run.last else { return [] }
+        let whole = SourceRange(start: range(of: first).start, end: range(of: last).end)
+        let startLine = whole.start.line
+        let source = (startLine...max(startLine, whole.end.line))
+            .map { String(decoding: lines.content(ofLine: $0), as: UTF8.self) }.joined(separator: "\n")
+        let tables = HTMLTables.tables(in: source)
+        guard !tables.isEmpty else {
+            let text = run.map { HTMLText.visibleText($0.literal) }.joined(separator: "\n")
+            return [Block(kind: .html, range: whole, text: text.trimmingCharacters(in: .whitespacesAndNewlines), prose: [])]
+        }
+        return tables.map { parsed in
+            let range = SourceRange(start: SourceLocation(line: startLine + parsed.startLine, column: 1),
+                                    end: SourceLocation(line: startLine + parsed.endLine, column: 1))
+            let table = Table(header: parsed.header, rows: parsed.rows, range: range,
+                              rowLines: parsed.rowLines.map { startLine + $0 })
+            let text = ([parsed.header] + parsed.rows).map { $0.joined(separator: " | ") }.joined(separator: "\n")
+            return Block(kind: .table(table), range: range, text: text, prose: [])
+        }
+    }
+
     func table(from node: CMarkNode, range: SourceRange) -> Table {
         var header: [String] = []
         var rows: [[String]] = []

@@ -68,13 +68,15 @@ struct PlaceholderScanner {
 
     // MARK: Matchers
 
-    /// `[More Information Needed]`, `\[…\]`, or the bare phrase.
+    /// `[More Information Needed]` (or, bracketed only, the older template's `[Needs More
+    /// Information]`), `\[…\]`, or the bare phrase.
     private func moreInformationNeeded(at position: Int) -> Int? {
         var cursor = position
         var bracketed = false
         if scalars[cursor] == "\\", cursor + 1 < scalars.count, scalars[cursor + 1] == "[" { cursor += 1 }
         if scalars[cursor] == "[" { bracketed = true; cursor += 1; cursor = skipSpaces(cursor) }
-        guard let afterPhrase = phrase("more information needed", at: cursor) else { return nil }
+        let older = bracketed ? phrase("needs more information", at: cursor) : nil
+        guard let afterPhrase = phrase("more information needed", at: cursor) ?? older else { return nil }
         guard bracketed else { return boundaryAfter(afterPhrase) }
         var end = skipSpaces(afterPhrase)
         if end < scalars.count, scalars[end] == "\\" { end += 1 }

@@ -3,8 +3,9 @@ import Foundation
 /// Finds template filler that means "not written yet", and decides whether text says anything.
 ///
 /// Recognised (each tested):
-/// - `[More Information Needed]` and the bare phrase `More information needed` (any case, any
-///   spacing, brackets optionally backslash-escaped) — the Hugging Face template and Trainer default;
+/// - `[More Information Needed]`, the older `[Needs More Information]` (bracketed), and the bare
+///   phrase `More information needed` (any case, any spacing, brackets optionally
+///   backslash-escaped) — the Hugging Face templates and the Trainer's default;
 /// - `{{ … }}` and `{% … %}` on one line — unrendered template variables;
 /// - `YOUR ANSWER HERE` (any case) — the Datasheets-for-Datasets template;
 /// - `TODO`, `TBD`, `TBA`, `FIXME` as whole words in capitals (`todo` in prose is left alone);

@@ -43,6 +43,26 @@ public enum ArtifactClassifier {
         "copying",
     ]
 
+    /// Extensions of files that are code or data even when named like a licence (`license.py`).
+    static let nonLicenseExtensions: Set<String> = [
+        "py", "js", "ts", "go", "rs", "swift", "java", "c", "h", "cc", "cpp", "json", "jsonld", "yaml", "yml", "html",
+        "css", "sh", "toml", "ipynb", "rb", "kt", "php", "cs", "xml", "csv",
+    ]
+
+    /// Licence files by name (lowercased): `LICENSE`, `COPYING`, and the model-licence spellings
+    /// real repositories use — `LICENSE-MODEL`, `LICENSE_WEIGHT(S)`, `LICENSE.weights`,
+    /// `LICENSE-CODE`, `MODEL_LICENSE`, `<NAME>_LICENSE` — and any text file under a `licenses/`
+    /// or `model_licenses/` folder.
+    static func isLicenseFileName(_ name: String, parent: String) -> Bool {
+        if licenseNames.contains(name) { return true }
+        let ext = name.split(separator: ".").count > 1 ? String(name.split(separator: ".").last ?? "") : ""
+        if nonLicenseExtensions.contains(ext) { return false }
+        if name.hasPrefix("license") || name.hasPrefix("licence") || name.hasPrefix("copying") { return true }
+        let stem = ext == "md" || ext == "txt" ? String(name.dropLast(ext.count + 1)) : name
+        for suffix in ["_license", "-license", ".license", "_licence", "-licence"] where stem.hasSuffix(suffix) { return true }
+        return ["licenses", "licences", "model_licenses", "model-licenses", "license", "licence"].contains(parent)
+    }
+
     /// Classifies a repository-relative path (forward slashes, no leading slash).
     public static func classify(_ path: String) -> Verdict {
         if isPlainlyOrdinary(path) { return .notAnArtifact }
@@ -50,13 +70,16 @@ public enum ArtifactClassifier {
         guard let last = components.last else { return .notAnArtifact }
         let name = last.lowercased()
         let parent = components.count >= 2 ? components[components.count - 2].lowercased() : ""
-        if licenseNames.contains(name) { return .licenseFile }
+        if isLicenseFileName(name, parent: parent) { return .licenseFile }
         if let kind = exactNames[name] {
             // DESIGN.md / ARCHITECTURE.md are handled below; REQUIREMENTS.md never means requirements.txt.
             return .kind(kind)
         }
         if name == "design.md" || name == "architecture.md" { return .kind(.design) }
-        if name.hasSuffix("_model_card.md") { return .kind(.modelCard) }
+        if name.hasSuffix(".md"), ["model_card_", "model-card-", "modelcard_"].contains(where: { name.hasPrefix($0) })
+            || ["_model_card.md", "-model-card.md", "_modelcard.md"].contains(where: { name.hasSuffix($0) }) {
+            return .kind(.modelCard)
+        }
         if name.hasSuffix(".croissant.json") { return .kind(.croissant) }
         if parent == "model_cards" && name.hasSuffix(".md") { return .kind(.modelCard) }
         if parent == "reviews" && name.hasSuffix(".md") { return .kind(.reviewRecord) }
@@ -90,7 +113,12 @@ public enum ArtifactClassifier {
             if starts(at: nameStart, with: "licen", whole: false) || starts(at: nameStart, with: "copyi", whole: false) { return false }
             var extensionStart = bytes.count
             while extensionStart > nameStart, bytes[extensionStart - 1] != UInt8(ascii: ".") { extensionStart -= 1 }
-            guard extensionStart > nameStart else { return true }   // no dot in the name
+            // No dot in the name: ordinary unless it ends like a licence (`MODEL_LICENSE`).
+            guard extensionStart > nameStart else {
+                let count = bytes.count - nameStart
+                return !(count >= 7 && (starts(at: bytes.count - 7, with: "license", whole: true)
+                    || starts(at: bytes.count - 7, with: "licence", whole: true)))
+            }
             let documentExtensions: [StaticString] = ["md", "markdown", "json", "jsonld", "yml", "yaml", "txt"]
             return !documentExtensions.contains { starts(at: extensionStart, with: $0, whole: true) }
         }

@@ -188,7 +188,7 @@ public struct Engine: Sendable {
                 made = evaluate(documentRule, description: description, context: context, reuse: reuse,
                                 recording: recording, into: &documents)
             } else {
-                let evaluation = Engine.applicability(of: description, for: context) ?? rule.evaluate(context)
+                let evaluation = Engine.judged(rule.evaluate(context), demand: Engine.demand(of: description, for: context))
                 if case .notApplicable(let reason) = evaluation { notApplicable = reason }
                 made = makeFindings(evaluation, description: description, context: context)
             }
@@ -244,6 +244,36 @@ public struct Engine: Sendable {
         }
         if filter == nil { subjects.append(.repository) }
         return subjects
+    }
+
+    /// What a subject's stage asks of a rule (SPEC §5.1): everything, or only that what is present
+    /// be right — the stage decides what must exist, never excuses what is there.
+    enum Demand: Equatable {
+        case everything
+        /// Absences are excused, for this reason; defects of present content are not.
+        case presentContent(excuse: String)
+    }
+
+    static func demand(of description: RuleDescription, for context: RuleContext) -> Demand {
+        if !context.stageIsKnown {
+            if description.judgesPublishedDocument { return .everything }
+            let what = context.subject.kind == .dataset ? "the systems that use dataset" : "system"
+            return .presentContent(excuse: "\(what) '\(context.subject.id ?? "")' is not declared in \(Policy.configPath), "
+                + "so its life cycle stage is unknown (AIMS-007 lists what a declared stage would ask for)")
+        }
+        if case .notApplicable(let reason) = applicability(of: description, for: context) {
+            return .presentContent(excuse: reason)
+        }
+        return .everything
+    }
+
+    /// A rule's evaluation under a demand: with `presentContent`, absences are dropped; a control
+    /// with no defect in what is present stays not applicable (nothing is required of it yet),
+    /// and one with a defect fails.
+    static func judged(_ evaluation: Evaluation, demand: Demand) -> Evaluation {
+        guard case .presentContent(let excuse) = demand, case .evaluated(let violations) = evaluation else { return evaluation }
+        let present = violations.filter { !$0.isAbsence }
+        return present.isEmpty ? .notApplicable(reason: excuse) : .evaluated(present)
     }
 
     /// `notApplicable` when the subject has not reached the rule's stage (cumulative, SPEC §5).

@@ -11,13 +11,26 @@ public struct Violation: Hashable, Sendable {
     public let level: Level?
     /// A subject id other than the evaluated one (repository-wide rules that know the owner).
     public let system: String?
+    /// Whether the problem is that what the rule asks for is not there at all — a document, or a
+    /// section that is missing or holds only template text — rather than a defect of what is
+    /// there. A stage the subject has not reached excuses absences only: present content is
+    /// judged at any stage (SPEC §5.1).
+    public let isAbsence: Bool
 
-    public init(_ message: String, at location: Anchor, anchor: String, level: Level? = nil, system: String? = nil) {
+    public init(_ message: String, at location: Anchor, anchor: String, level: Level? = nil, system: String? = nil,
+                absence: Bool = false) {
         self.message = message
         self.location = location
         self.anchor = anchor
         self.level = level
         self.system = system
+        self.isAbsence = absence
+    }
+
+    /// A violation saying that something the rule asks for is absent (see `isAbsence`).
+    public static func absent(_ message: String, at location: Anchor, anchor: String, level: Level? = nil,
+                              system: String? = nil) -> Violation {
+        Violation(message, at: location, anchor: anchor, level: level, system: system, absence: true)
     }
 }
 

@@ -52,6 +52,21 @@ public struct RuleContext: Sendable {
         return Anchor(path: Policy.configPath, line: 1)
     }
 
+    /// Whether the subject's life cycle stage is known: a system declared in the config, a dataset
+    /// declared there or held or used by a declared system, or the repository (which has no stage). An inferred
+    /// system's `stage` is only a default (SPEC §5.1).
+    public var stageIsKnown: Bool {
+        switch subject {
+        case .repository: return true
+        case .system(let system): return system.isDeclared
+        case .dataset(let dataset):
+            if dataset.declaration != nil { return true }
+            let declared = Set(project.systems.filter(\.isDeclared).map(\.id))
+            if let owner = dataset.system { return declared.contains(owner) }
+            return dataset.usedBy.contains(where: declared.contains)
+        }
+    }
+
     /// The stage the subject is at. A dataset takes the stage of the system whose root holds it,
     /// else the most advanced stage of the systems whose model cards use it, else design and development.
     public var stage: LifecycleStage {

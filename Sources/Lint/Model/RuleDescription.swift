@@ -68,6 +68,11 @@ public struct RuleDescription: Sendable {
     /// The rule fires on text that is present (placeholders, wording), so the same text inside a
     /// fenced code block must not fire. Rules about missing content are not re-run that way.
     public let firesOnText: Bool
+    /// The rule judges a model card or a dataset document the way a published document of its
+    /// kind is judged (the Hugging Face templates, Mitchell et al., Gebru et al., Croissant): for
+    /// a system or dataset whose life cycle stage is not declared it runs at full strength, where
+    /// the other rules judge only what is present (SPEC §5.1).
+    public let judgesPublishedDocument: Bool
     public let passing: [Example]
     public let failing: [Example]
     /// Old ids this rule answers to (a renamed rule keeps its old id).
@@ -81,7 +86,8 @@ public struct RuleDescription: Sendable {
 
     public init(id: String, title: String, rationale: String, fix: String, stage: LifecycleStage?,
                 processes: [LifecycleProcess], controls: [String], level: Level, scope: Set<SubjectKind> = [.system],
-                raisedForHighRisk: Bool = false, firesOnText: Bool = false, readsHistory: Bool = false,
+                raisedForHighRisk: Bool = false, firesOnText: Bool = false, judgesPublishedDocument: Bool = false,
+                readsHistory: Bool = false,
                 readsChangeSet: Bool = false, passing: [Example], failing: [Example], deprecatedIDs: [String] = []) {
         self.id = id
         self.title = title
@@ -94,6 +100,7 @@ public struct RuleDescription: Sendable {
         self.scope = scope
         self.raisedForHighRisk = raisedForHighRisk
         self.firesOnText = firesOnText
+        self.judgesPublishedDocument = judgesPublishedDocument
         self.passing = passing
         self.failing = failing
         self.deprecatedIDs = deprecatedIDs

@@ -6,17 +6,17 @@ struct SystemIndex: Sendable {
     private let ids: Set<String>
     /// Explicit artifact paths from the config, to the first system (in array order) naming them.
     private let explicit: [String: String]
-    /// Systems by root, each list in array order.
-    private let byRoot: [String: [Int]]
+    /// Systems by root (its bytes: NFC and NFD spellings are two folders), each list in array order.
+    private let byRoot: [[UInt8]: [Int]]
 
     init(_ systems: [AISystem]) {
         self.systems = systems
         ids = Set(systems.map(\.id))
         var explicit: [String: String] = [:]
-        var byRoot: [String: [Int]] = [:]
+        var byRoot: [[UInt8]: [Int]] = [:]
         for (position, system) in systems.enumerated() {
             for path in system.artifactPaths.values where explicit[path] == nil { explicit[path] = system.id }
-            byRoot[system.root, default: []].append(position)
+            byRoot[Array(system.root.utf8), default: []].append(position)
         }
         self.explicit = explicit
         self.byRoot = byRoot
@@ -43,7 +43,7 @@ struct SystemIndex: Sendable {
     func nearestSystem(containing path: String) -> AISystem? {
         var folder = Substring(path)
         while true {
-            if let positions = byRoot[String(folder)] {
+            if let positions = byRoot[Array(folder.utf8)] {
                 var best = systems[positions[0]]
                 for position in positions.dropFirst() where systems[position].id < best.id { best = systems[position] }
                 return best

@@ -18,7 +18,7 @@ struct CroissantRAIVocabulary: Rule {
             """,
         fix: "Spell RAI properties as the vocabulary does, declare every prefix you use in @context, and add rai:dataCollection, rai:dataBiases and rai:personalSensitiveInformation.",
         stage: .designAndDevelopment, processes: [.aiDataEngineering], controls: ["A.7.4", "A.7.5"], level: .warning,
-        scope: [.dataset],
+        scope: [.dataset], judgesPublishedDocument: true,
         passing: [
             Example(["data/receipts/croissant.json": DatasetExampleFiles.croissant]),
             Example([

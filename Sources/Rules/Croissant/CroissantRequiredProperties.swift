@@ -17,7 +17,7 @@ struct CroissantRequiredProperties: Rule {
             """,
         fix: "Add the missing property at the top level of the Croissant file (see the Croissant specification's required table).",
         stage: .designAndDevelopment, processes: [.aiDataEngineering], controls: ["A.7.5", "A.8.2"], level: .error,
-        scope: [.dataset],
+        scope: [.dataset], judgesPublishedDocument: true,
         passing: [
             Example(["data/receipts/croissant.json": DatasetExampleFiles.croissant], note: "Croissant 1.1"),
             Example(["data/receipts/croissant.json": CroissantRequiredProperties.version10],

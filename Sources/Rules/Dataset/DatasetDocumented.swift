@@ -46,6 +46,7 @@ struct DatasetDocumented: Rule {
                 "data/raw-scans/batch-01.csv": "id,path\n1,a.png\n",
             ], note: "a declared dataset root without documentation"),
             Example([
+                ".aims/config.yml": "version: 1\nsystems:\n  - id: budget\n    root: models/budget\n    stage: design-and-development\n",
                 "models/budget/MODEL_CARD.md": """
                     ---
                     license: mit
@@ -64,7 +65,7 @@ struct DatasetDocumented: Rule {
                     """,
                 "data/receipts-2023/receipts.parquet": "PAR1",
                 "data/shop-names/names.csv": "name\nCorner shop\n",
-            ], note: "a model card linking to undocumented local data, in prose and in front matter"),
+            ], note: "a declared system's card linking to undocumented local data, in prose and in front matter (undeclared, AIMS-007 lists it)"),
         ])
 
     func evaluate(_ context: RuleContext) -> Evaluation {
@@ -74,16 +75,16 @@ struct DatasetDocumented: Rule {
             return .evaluated([Violation(
                 "dataset '\(dataset.id)' (\(dataset.root.isEmpty ? "repository root" : dataset.root)) has no datasheet, "
                     + "dataset card or Croissant file: document where the data comes from, what it holds and how it may be used",
-                at: context.missingAnchor, anchor: "missing")])
+                at: context.missingAnchor, anchor: "missing", absence: true)])
         case .system:
-            return .evaluated(undocumentedLinks(context))
+            return .evaluated(Self.undocumentedLinks(context))
         case .repository:
             return .notApplicable(reason: "datasets are checked per dataset and per system")
         }
     }
 
     /// Local data a model card of the system points to that no dataset documentation covers.
-    private func undocumentedLinks(_ context: RuleContext) -> [Violation] {
+    static func undocumentedLinks(_ context: RuleContext) -> [Violation] {
         let project = context.project
         let declaredRoots = project.datasets.filter { $0.declaration != nil }.map(\.root)
         var violations: [Violation] = []
@@ -97,7 +98,7 @@ struct DatasetDocumented: Rule {
                 violations.append(Violation(
                     "the model card uses local data \(link.target) but no datasheet, dataset card or Croissant file "
                         + "documents it: add one in the data \(what == "file" ? "file's folder" : "folder")",
-                    at: link.location, anchor: "data-link:\(link.target)"))
+                    at: link.location, anchor: "data-link:\(link.target)", absence: true))
             }
         }
         return violations

@@ -15,7 +15,7 @@ struct DatasetLicenceStated: Rule {
             """,
         fix: "Name the dataset's licence (an SPDX id or URL) or its conditions of use, e.g. `license:` in the card's front matter.",
         stage: .designAndDevelopment, processes: [.aiDataEngineering, .acquisition], controls: ["A.7.3"], level: .error,
-        scope: [.dataset],
+        scope: [.dataset], judgesPublishedDocument: true,
         passing: [
             Example(["data/receipts/DATASHEET.md": DatasetExampleFiles.datasheet], note: "the datasheet's Distribution answer"),
             Example(["data/receipts/README.md": DatasetExampleFiles.datasetCard], note: "front matter licence"),
@@ -79,13 +79,13 @@ struct DatasetLicenceStated: Rule {
 
     func evaluate(_ context: RuleContext) -> Evaluation {
         let documents = DatasetDocuments(context.artifacts)
-        if let reason = documents.unreadableReason { return .notApplicable(reason: reason) }
+        if let reason = documents.notJudgedReason { return .notApplicable(reason: reason) }
         if hasLicence(documents, context) { return .pass }
         return .evaluated([Violation(
             "\(DatasetDocuments.name(context)) states no licence or conditions of use: add `license:` (an SPDX id) to the "
                 + "card's front matter, a License section, or the terms in the datasheet's Distribution section",
             at: documents.location(for: Self.sections, prefer: [.datasetCard, .datasheet], context: context),
-            anchor: "licence")])
+            anchor: "licence", absence: true)])
     }
 
     private func hasLicence(_ documents: DatasetDocuments, _ context: RuleContext) -> Bool {

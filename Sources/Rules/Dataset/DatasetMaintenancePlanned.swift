@@ -15,7 +15,7 @@ struct DatasetMaintenancePlanned: Rule {
             """,
         fix: "Say who maintains the dataset, how often it is updated, how errors are reported and how old versions are retired.",
         stage: .operationAndMonitoring, processes: [.maintenance], controls: ["A.7.2"], level: .note,
-        scope: [.dataset],
+        scope: [.dataset], judgesPublishedDocument: true,
         passing: [
             Example([
                 ".aims/config.yml": DatasetExampleFiles.config(stage: "operation-and-monitoring"),
@@ -73,7 +73,7 @@ struct DatasetMaintenancePlanned: Rule {
 
     func evaluate(_ context: RuleContext) -> Evaluation {
         let documents = DatasetDocuments(context.artifacts)
-        if let reason = documents.unreadableReason { return .notApplicable(reason: reason) }
+        if let reason = documents.notJudgedReason { return .notApplicable(reason: reason) }
         if documents.answeredSection(Self.sections) != nil || documents.mentions(Self.planPatterns)
             || documents.raiEvidence(["dataReleaseMaintenancePlan"]) != nil {
             return .pass
@@ -81,6 +81,6 @@ struct DatasetMaintenancePlanned: Rule {
         return .evaluated([Violation(
             "\(DatasetDocuments.name(context)) has no maintenance plan: say who maintains it, how often it is updated, "
                 + "how errors are reported and corrected, and when old versions are withdrawn",
-            at: documents.location(for: Self.sections, context: context), anchor: "maintenance")])
+            at: documents.location(for: Self.sections, context: context), anchor: "maintenance", absence: true)])
     }
 }

@@ -16,7 +16,7 @@ struct DatasetPersonalDataStatement: Rule {
             """,
         fix: "State what personal or sensitive information the data holds and how it is protected, or that it holds none.",
         stage: .designAndDevelopment, processes: [.aiDataEngineering], controls: ["A.7.4", "A.5.4"], level: .error,
-        scope: [.dataset],
+        scope: [.dataset], judgesPublishedDocument: true,
         passing: [
             Example(["data/receipts/DATASHEET.md": DatasetExampleFiles.datasheet], note: "answered in Composition"),
             Example(["data/receipts/README.md": DatasetExampleFiles.datasetCard]),
@@ -73,7 +73,7 @@ struct DatasetPersonalDataStatement: Rule {
 
     func evaluate(_ context: RuleContext) -> Evaluation {
         let documents = DatasetDocuments(context.artifacts)
-        if let reason = documents.unreadableReason { return .notApplicable(reason: reason) }
+        if let reason = documents.notJudgedReason { return .notApplicable(reason: reason) }
         if documents.answeredSection(Self.sections) != nil
             || documents.mentions(Self.statementPatterns)
             || documents.raiEvidence(["personalSensitiveInformation"]) != nil {
@@ -84,6 +84,6 @@ struct DatasetPersonalDataStatement: Rule {
         return .evaluated([Violation(
             "\(DatasetDocuments.name(context)) does not say whether it holds personal or sensitive information: state "
                 + "what it holds and how it was protected, or that it holds none",
-            at: location, anchor: "personal-information")])
+            at: location, anchor: "personal-information", absence: true)])
     }
 }

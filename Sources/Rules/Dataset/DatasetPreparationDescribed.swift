@@ -16,7 +16,7 @@ struct DatasetPreparationDescribed: Rule {
             """,
         fix: "Describe the cleaning, filtering and transformation steps and how labels were produced, and by whom.",
         stage: .designAndDevelopment, processes: [.aiDataEngineering], controls: ["A.7.6", "A.7.4"], level: .warning,
-        scope: [.dataset],
+        scope: [.dataset], judgesPublishedDocument: true,
         passing: [
             Example(["data/receipts/DATASHEET.md": DatasetExampleFiles.datasheet]),
             Example(["data/receipts/README.md": DatasetExampleFiles.datasetCard], note: "Data Collection and Processing"),
@@ -80,13 +80,13 @@ struct DatasetPreparationDescribed: Rule {
 
     func evaluate(_ context: RuleContext) -> Evaluation {
         let documents = DatasetDocuments(context.artifacts)
-        if let reason = documents.unreadableReason { return .notApplicable(reason: reason) }
+        if let reason = documents.notJudgedReason { return .notApplicable(reason: reason) }
         if documents.answeredSection(Self.sections) != nil || documents.raiEvidence(Self.raiProperties) != nil {
             return .pass
         }
         return .evaluated([Violation(
             "\(DatasetDocuments.name(context)) does not describe how the data was prepared or annotated: record the "
                 + "cleaning, filtering and transformation steps, and how labels were made and by whom",
-            at: documents.location(for: Self.sections, context: context), anchor: "preparation")])
+            at: documents.location(for: Self.sections, context: context), anchor: "preparation", absence: true)])
     }
 }

@@ -15,7 +15,7 @@ struct DatasetProvenanceRecorded: Rule {
             """,
         fix: "Describe the data's origin, how and when it was collected, and any dataset it was derived from.",
         stage: .designAndDevelopment, processes: [.aiDataEngineering], controls: ["A.7.5", "A.7.3"], level: .error,
-        scope: [.dataset],
+        scope: [.dataset], judgesPublishedDocument: true,
         passing: [
             Example(["data/receipts/DATASHEET.md": DatasetExampleFiles.datasheet]),
             Example(["data/receipts/croissant.json": DatasetExampleFiles.croissant], note: "Croissant rai:dataCollection"),
@@ -63,7 +63,7 @@ struct DatasetProvenanceRecorded: Rule {
 
     func evaluate(_ context: RuleContext) -> Evaluation {
         let documents = DatasetDocuments(context.artifacts)
-        if let reason = documents.unreadableReason { return .notApplicable(reason: reason) }
+        if let reason = documents.notJudgedReason { return .notApplicable(reason: reason) }
         let answered = documents.sections(Self.sections).filter(\.isAnswered)
         let croissant = documents.croissant.map { file in
             (file: file, members: file.raiMembers(Self.raiProperties) + file.provMembers(Self.provProperties)
@@ -77,7 +77,7 @@ struct DatasetProvenanceRecorded: Rule {
             "\(DatasetDocuments.name(context)) has no provenance record: say where the data comes from, how and when "
                 + "it was collected, and which datasets it was derived from (datasheet Collection Process, dataset card "
                 + "Source Data, or Croissant rai:dataCollection / prov:wasDerivedFrom)",
-            at: documents.location(for: Self.sections, context: context), anchor: "provenance")])
+            at: documents.location(for: Self.sections, context: context), anchor: "provenance", absence: true)])
     }
 
     /// A date in the provenance text, or a Croissant property that holds the time frame.

@@ -16,7 +16,7 @@ struct DatasetQualityDescribed: Rule {
             """,
         fix: "Describe missing data, label noise, how representative the data is, and the biases you know of.",
         stage: .designAndDevelopment, processes: [.aiDataEngineering, .qualityAssurance], controls: ["A.7.4"],
-        level: .warning, scope: [.dataset],
+        level: .warning, scope: [.dataset], judgesPublishedDocument: true,
         passing: [
             Example(["data/receipts/DATASHEET.md": DatasetExampleFiles.datasheet], note: "answered in Composition"),
             Example(["data/receipts/README.md": DatasetExampleFiles.datasetCard]),
@@ -72,7 +72,7 @@ struct DatasetQualityDescribed: Rule {
 
     func evaluate(_ context: RuleContext) -> Evaluation {
         let documents = DatasetDocuments(context.artifacts)
-        if let reason = documents.unreadableReason { return .notApplicable(reason: reason) }
+        if let reason = documents.notJudgedReason { return .notApplicable(reason: reason) }
         let sectionAnswered = documents.sections(Self.sections).contains { found in
             DatasetText.isAnswered(Self.withoutBoilerplate(found.text))
         }
@@ -86,7 +86,7 @@ struct DatasetQualityDescribed: Rule {
         return .evaluated([Violation(
             "\(DatasetDocuments.name(context)) does not describe its quality: say what data is missing, how noisy the "
                 + "labels are, how representative it is, and which biases are known",
-            at: location, anchor: "data-quality")])
+            at: location, anchor: "data-quality", absence: true)])
     }
 
     static func withoutBoilerplate(_ text: String) -> String {

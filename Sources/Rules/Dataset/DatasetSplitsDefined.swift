@@ -15,7 +15,7 @@ struct DatasetSplitsDefined: Rule {
             """,
         fix: "Define the training, validation and test splits and state how overlap between them was prevented.",
         stage: .verificationAndValidation, processes: [.verification], controls: ["A.7.4", "A.6.2.4"], level: .warning,
-        scope: [.dataset],
+        scope: [.dataset], judgesPublishedDocument: true,
         passing: [
             Example([
                 ".aims/config.yml": DatasetExampleFiles.config(stage: "verification-and-validation"),
@@ -69,14 +69,14 @@ struct DatasetSplitsDefined: Rule {
 
     func evaluate(_ context: RuleContext) -> Evaluation {
         let documents = DatasetDocuments(context.artifacts)
-        if let reason = documents.unreadableReason { return .notApplicable(reason: reason) }
+        if let reason = documents.notJudgedReason { return .notApplicable(reason: reason) }
         guard let splits = splitEvidence(documents) else {
             return .evaluated([Violation(
                 "\(DatasetDocuments.name(context)) defines no training, validation and test data: name the splits, "
                     + "their sizes and how records were assigned, and say how the test data was kept independent",
                 at: documents.location(for: SectionMatcher(keys: [.dataSplits, .datasetStructure, .composition]),
                                        context: context),
-                anchor: "splits")])
+                anchor: "splits", absence: true)])
         }
         if documents.mentions(Self.independencePatterns) { return .pass }
         let croissantText = documents.croissant.flatMap { CroissantFile.strings(in: $0.root) }.joined(separator: "\n")

@@ -15,7 +15,7 @@ struct DatasetVersionPinned: Rule {
             """,
         fix: "Record the dataset's version (e.g. `version: 1.2.0` in the card's front matter, or Croissant `version` and `sha256`).",
         stage: .designAndDevelopment, processes: [.configurationManagement], controls: ["A.7.5"], level: .warning,
-        scope: [.dataset],
+        scope: [.dataset], judgesPublishedDocument: true,
         passing: [
             Example(["data/receipts/DATASHEET.md": DatasetExampleFiles.datasheet], note: "a Version line"),
             Example(["data/receipts/README.md": DatasetExampleFiles.datasetCard], note: "front matter version"),
@@ -70,7 +70,7 @@ struct DatasetVersionPinned: Rule {
 
     func evaluate(_ context: RuleContext) -> Evaluation {
         let documents = DatasetDocuments(context.artifacts)
-        if let reason = documents.unreadableReason { return .notApplicable(reason: reason) }
+        if let reason = documents.notJudgedReason { return .notApplicable(reason: reason) }
         if documents.markdown.contains(where: { Self.frontMatterPins($0.artifact.frontMatter) })
             || documents.mentions(Self.versionPatterns)
             || documents.sections(Self.sections).contains(where: { $0.text.contains(where: \.isNumber) })
@@ -80,7 +80,7 @@ struct DatasetVersionPinned: Rule {
         return .evaluated([Violation(
             "\(DatasetDocuments.name(context)) does not say which version of the data it describes: record a version, "
                 + "revision or content hash (e.g. `version:` in the card's front matter, or Croissant `version` and `sha256`)",
-            at: documents.firstLine(prefer: [.datasetCard, .datasheet], context: context), anchor: "version")])
+            at: documents.firstLine(prefer: [.datasetCard, .datasheet], context: context), anchor: "version", absence: true)])
     }
 
     /// A version-like key with a value at the top of the front matter or under `dataset_info`/`configs`.

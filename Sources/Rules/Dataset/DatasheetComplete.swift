@@ -15,7 +15,7 @@ struct DatasheetComplete: Rule {
             """,
         fix: "Add the missing sections and answer each one; write \"not applicable\" with a reason rather than leaving one empty.",
         stage: .designAndDevelopment, processes: [.aiDataEngineering], controls: ["A.7.2"], level: .warning,
-        scope: [.dataset],
+        scope: [.dataset], judgesPublishedDocument: true,
         passing: [
             Example(["data/receipts/DATASHEET.md": DatasetExampleFiles.datasheet]),
             Example([
@@ -142,14 +142,14 @@ struct DatasheetComplete: Rule {
             guard let first = candidates.first else {
                 violations.append(Violation(
                     "the datasheet has no \(entry.name) section: add it and answer its questions",
-                    at: datasheet.artifact.firstLine, anchor: "section:\(entry.key.rawValue)"))
+                    at: datasheet.artifact.firstLine, anchor: "section:\(entry.key.rawValue)", absence: true))
                 continue
             }
             let found = candidates.map { FoundSection(source: datasheet, index: $0) }
             if found.contains(where: \.isAnswered) { continue }
             violations.append(Violation(
                 "the datasheet's \(entry.name) section is not answered: replace the template text with answers",
-                at: FoundSection(source: datasheet, index: first).heading, anchor: "section:\(entry.key.rawValue)"))
+                at: FoundSection(source: datasheet, index: first).heading, anchor: "section:\(entry.key.rawValue)", absence: true))
         }
         return violations
     }

@@ -5,6 +5,12 @@ enum ModelFiles {
     /// Weight and model files by ending.
     static let modelSuffixes = [".safetensors", ".onnx", ".pt", ".pth", ".bin", ".gguf", ".ckpt", ".pkl", ".joblib", ".h5", ".keras", ".tflite", ".mlmodel"]
     static let dataFolders = ["data", "dataset", "datasets"]
+    /// Data files by ending.
+    static let dataSuffixes = [".csv", ".parquet", ".jsonl", ".tsv", ".arrow", ".tfrecord"]
+    /// Path endings of the files that define what is trained: the model's configuration and the
+    /// usual training entry points.
+    static let trainingEntryPoints = ["/config.json", "/params.json", "/train.py", "/training.py", "/finetune.py",
+                                      "/fine_tune.py", "/train.ipynb", "/train.yaml", "/train.yml", "/train.sh"]
 
     /// Whether a path inside `root` is model, training code or data (documents excluded).
     static func isModelOrData(_ path: String, root: String) -> Bool {

@@ -17,7 +17,17 @@ struct StaleModelCard: Rule {
             ".aims/config.yml": "version: 1\nsystems:\n  - id: churn\n    root: models/churn\n    stage: operation-and-monitoring\n",
             "models/churn/MODEL_CARD.md": "# Churn\n",
             "models/churn/train.py": "print('train')\n",
-        ], note: "card and code committed together")],
+        ], note: "card and code committed together"),
+            Example([
+                ".aims/config.yml": "version: 1\nsystems:\n  - id: churn\n    root: models/churn\n    stage: operation-and-monitoring\n",
+                "models/churn/MODEL_CARD.md": "# Churn\n",
+                "models/churn/tokenizer.py": "def tokenize(text): return text.lower().split()\n",
+            ], base: [
+                ".aims/config.yml": "version: 1\nsystems:\n  - id: churn\n    root: models/churn\n    stage: operation-and-monitoring\n",
+                "models/churn/MODEL_CARD.md": "# Churn\n",
+                "models/churn/tokenizer.py": "def tokenize(text): return text.split()\n",
+            ], note: "a helper's source changed after the card: not the model, its data or its training"),
+        ],
         failing: [Example([
             ".aims/config.yml": "version: 1\nsystems:\n  - id: churn\n    root: models/churn\n    stage: operation-and-monitoring\n",
             "models/churn/MODEL_CARD.md": "↓# Churn\n",
@@ -47,7 +57,9 @@ struct ModelSelector {
 
     /// The newest change after `bound` (the card's last change): the walk stops there.
     func lastChange(_ history: any ChangeHistory, after bound: CommitStamp?) -> CommitStamp? {
-        let suffixes = ModelFiles.modelSuffixes + [".py", ".ipynb", "config.json", ".csv", ".parquet", ".jsonl", ".tsv", ".arrow"]
+        // Weights, data files, the model's configuration and the training entry points — not every
+        // source file: a tokenizer refactor or a version bump does not change the model a card describes.
+        let suffixes = ModelFiles.modelSuffixes + ModelFiles.dataSuffixes + ModelFiles.trainingEntryPoints
         // The suffixes already leave the documents out (no document name ends in one of them), and
         // a selector that does not list them stays one question while documents come and go.
         return history.lastChange(PathSelector(folders: [root], suffixes: suffixes, excludingDocuments: true), after: bound)

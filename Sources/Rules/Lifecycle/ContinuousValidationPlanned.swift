@@ -15,7 +15,7 @@ struct ContinuousValidationPlanned: Rule {
             named data, on a schedule, against fixed thresholds, with an automatic way back to the last \
             good model, keeps continuous learning from becoming continuous degradation.
             """,
-        fix: "Add CONTINUOUS_VALIDATION.md with validation data, frequency, thresholds and the rollback trigger.",
+        fix: "Add continuous-validation.md (in the system's folder; `aimslint init --templates` writes one) with validation data, frequency, thresholds and the rollback trigger.",
         stage: .continuousValidation, processes: [.continuousValidation], controls: ["A.6.2.6", "A.6.2.4"], level: .error,
         passing: [
             Example([
@@ -83,7 +83,7 @@ struct ContinuousValidationPlanned: Rule {
     func evaluate(_ context: RuleContext) -> Evaluation {
         if !LifecycleReport.hasArtifact(context, [.continuousValidationPlan]) {
             return .evaluated([LifecycleReport.missing(
-                "continuous validation plan although continuous_learning is true", context, file: "CONTINUOUS_VALIDATION.md",
+                "continuous validation plan although continuous_learning is true", context, kind: .continuousValidationPlan,
                 content: "naming the validation data, the frequency, the thresholds and the rollback trigger")])
         }
         let documents = LifecycleReport.documents(context, [.continuousValidationPlan])

@@ -13,7 +13,7 @@ struct DeploymentPlanComplete: Rule {
             go, and keep a way back. A release without a rollback path turns the first bad day in \
             production into an outage.
             """,
-        fix: "Add 'Version', 'Environment', 'Approved by' and a 'Rollback' procedure to deployment-plan.md.",
+        fix: "Add 'Version', 'Environment', 'Approved by' and a 'Rollback' procedure to deployment-plan.md in the system's folder.",
         stage: .deployment, processes: [.transition], controls: ["A.6.2.5"], level: .warning,
         passing: [
             Example([
@@ -95,7 +95,7 @@ struct DeploymentPlanComplete: Rule {
     func evaluate(_ context: RuleContext) -> Evaluation {
         if !LifecycleReport.hasArtifact(context, [.deploymentPlan]) {
             return .evaluated([LifecycleReport.missing(
-                "deployment plan", context, file: "deployment-plan.md",
+                "deployment plan", context, kind: .deploymentPlan,
                 content: "naming the version deployed, the environment, the approval and the rollback procedure")])
         }
         let documents = LifecycleReport.documents(context, [.deploymentPlan])

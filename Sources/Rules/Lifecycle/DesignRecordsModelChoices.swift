@@ -18,7 +18,7 @@ struct DesignRecordsModelChoices: Rule {
             choices lets reviewers check them against the requirements and lets successors change \
             them knowingly instead of by accident.
             """,
-        fix: "Add 'Model type', 'Algorithm' and 'Design decisions' (each with its rationale) to DESIGN.md.",
+        fix: "Add 'Model type', 'Algorithm' and 'Design decisions' (each with its rationale) to design.md in the system's folder.",
         stage: .designAndDevelopment, processes: [.architectureDefinition, .designDefinition], controls: ["A.6.2.3"],
         level: .warning,
         passing: [
@@ -122,7 +122,7 @@ struct DesignRecordsModelChoices: Rule {
     func evaluate(_ context: RuleContext) -> Evaluation {
         if !LifecycleReport.hasArtifact(context, [.design]) {
             return .evaluated([LifecycleReport.missing(
-                "design document", context, file: "DESIGN.md",
+                "design document", context, kind: .design,
                 content: "stating the model type, the algorithm and the key design choices with their rationale")])
         }
         let documents = LifecycleReport.documents(context, [.design])

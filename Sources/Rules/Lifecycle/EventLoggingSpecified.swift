@@ -114,7 +114,7 @@ struct EventLoggingSpecified: Rule {
                 return .evaluated([LifecycleReport.missing("event logging specification", context,
                                                            advice: "add a 'Logging' section to \(plan.path) \(content)")])
             }
-            return .evaluated([LifecycleReport.missing("event logging specification", context, file: "MONITORING.md",
+            return .evaluated([LifecycleReport.missing("event logging specification", context, kind: .monitoringPlan,
                                                        content: "with a 'Logging' section \(content)")])
         }
         return .evaluated(LifecycleReport.check(parts, title: "logging section", requirements: Self.requirements))

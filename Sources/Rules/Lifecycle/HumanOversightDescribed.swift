@@ -16,7 +16,7 @@ struct HumanOversightDescribed: Rule {
             and which outputs people look at (and how often) can be trained for, tested and audited; \
             "a human is in the loop" cannot.
             """,
-        fix: "Add HUMAN_OVERSIGHT.md (or a 'Human oversight' section in the deployment plan) with who, how to override or stop, and when.",
+        fix: "Add human-oversight.md in the system's folder (or a 'Human oversight' section in the deployment plan) with who, how to override or stop, and when.",
         stage: .deployment, processes: [.transition, .operation], controls: ["A.9.2", "A.6.1.3"], level: .warning,
         raisedForHighRisk: true,
         passing: [
@@ -113,7 +113,7 @@ struct HumanOversightDescribed: Rule {
             return .evaluated(LifecycleReport.check(sections, title: "human oversight section", requirements: Self.requirements))
         }
         return .evaluated([LifecycleReport.missing(
-            "description of human oversight", context, file: "HUMAN_OVERSIGHT.md",
+            "description of human oversight", context, kind: .humanOversight,
             content: "(or a 'Human oversight' section in the deployment plan) saying who can intervene, how to override or stop the system, and when people review its outputs")])
     }
 

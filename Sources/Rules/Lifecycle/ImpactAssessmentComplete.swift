@@ -13,7 +13,7 @@ struct ImpactAssessmentComplete: Rule {
             current system; without both scopes it misses either the person wrongly refused or the \
             effect at scale; without an owner nobody is answerable for keeping it true.
             """,
-        fix: "Add docs/ai/<system>/impact-assessment.md with a date, 'Affected individuals and groups', 'Societal impact' and 'Owner'.",
+        fix: "Add impact-assessment.md (in the system's folder; `aimslint init --templates` writes one) with a date, 'Affected individuals and groups', 'Societal impact' and 'Owner'.",
         stage: .inception, processes: [.riskManagement], controls: ["A.5.2–A.5.5"], level: .error,
         raisedForHighRisk: true,
         passing: [
@@ -112,7 +112,7 @@ struct ImpactAssessmentComplete: Rule {
     func evaluate(_ context: RuleContext) -> Evaluation {
         if !LifecycleReport.hasArtifact(context, [.impactAssessment]) {
             return .evaluated([LifecycleReport.missing(
-                "AI system impact assessment", context, file: "impact-assessment.md",
+                "AI system impact assessment", context, kind: .impactAssessment,
                 content: "that is dated, covers affected individuals or groups and society, and names an owner")])
         }
         let documents = LifecycleReport.documents(context, [.impactAssessment])

@@ -13,7 +13,7 @@ struct IncidentResponseDefined: Rule {
             customers and regulators, and a contact that reporters and responders can reach turn panic \
             into routine and meet reporting duties on time.
             """,
-        fix: "Add INCIDENT_RESPONSE.md with 'Procedure', 'External communication' and 'Contact' sections.",
+        fix: "Add incident-response.md in the system's folder with 'Procedure', 'External communication' and 'Contact' sections.",
         stage: .operationAndMonitoring, processes: [.operation, .riskManagement], controls: ["A.8.4", "A.8.3", "A.3.3"],
         level: .warning,
         passing: [
@@ -86,7 +86,7 @@ struct IncidentResponseDefined: Rule {
     func evaluate(_ context: RuleContext) -> Evaluation {
         if !LifecycleReport.hasArtifact(context, [.incidentResponse]) {
             return .evaluated([LifecycleReport.missing(
-                "incident response procedure", context, file: "INCIDENT_RESPONSE.md",
+                "incident response procedure", context, kind: .incidentResponse,
                 content: "with the response procedure, how users and authorities are informed, and a contact")])
         }
         let documents = LifecycleReport.documents(context, [.incidentResponse])

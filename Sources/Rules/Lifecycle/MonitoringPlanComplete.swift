@@ -16,7 +16,7 @@ struct MonitoringPlanComplete: Rule {
             someone must act, who that someone is, and how often the measures are taken; a dashboard \
             nobody owns and no threshold defines is not monitoring.
             """,
-        fix: "In MONITORING.md, tabulate each metric with its threshold, and add 'Owner' and 'Cadence' lines.",
+        fix: "In monitoring-plan.md, tabulate each metric with its threshold, and add 'Owner' and 'Cadence' lines.",
         stage: .operationAndMonitoring, processes: [.operation, .measurement], controls: ["A.6.2.6"], level: .error,
         raisedForHighRisk: true,
         passing: [
@@ -123,7 +123,7 @@ struct MonitoringPlanComplete: Rule {
     func evaluate(_ context: RuleContext) -> Evaluation {
         if !LifecycleReport.hasArtifact(context, [.monitoringPlan]) {
             return .evaluated([LifecycleReport.missing(
-                "monitoring plan", context, file: "MONITORING.md",
+                "monitoring plan", context, kind: .monitoringPlan,
                 content: "naming performance and drift metrics with thresholds, an owner and a cadence")])
         }
         let documents = LifecycleReport.documents(context, [.monitoringPlan])

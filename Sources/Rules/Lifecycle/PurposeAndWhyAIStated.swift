@@ -122,26 +122,26 @@ struct PurposeAndWhyAIStated: Rule {
         switch purpose {
         case .met(let evidence):
             if case .absent = why {
-                violations.append(Violation(
+                violations.append(.absent(
                     "the purpose is stated here, but no document of the system says why AI is needed: add a 'Why AI' section saying \(whyHint)",
                     at: evidence.anchor, anchor: "why-ai"))
             }
         case .inadequate(let evidence):
-            violations.append(Violation(
+            violations.append(.absent(
                 "the '\(evidence.title)' \(evidence.kind == .section ? "section" : "line") is empty or only a placeholder: "
                     + "state the problem the system solves, for whom, and in which context",
                 at: evidence.anchor, anchor: "section:purpose"))
         case .absent:
             let also = why.isMet ? "" : ", nor why AI is needed"
             let system = context.subject.id.map { "'\($0)'" } ?? "the system"
-            violations.append(Violation(
+            violations.append(.absent(
                 "no document of \(system) states its intended purpose and the problem it solves\(also): add 'Purpose' and "
                     + "'Why AI' sections to the requirements, design document or impact assessment, or an intended-use section and a "
                     + "'Why AI' section to the model card",
                 at: context.missingAnchor, anchor: "missing"))
         }
         if case .inadequate(let evidence) = why {
-            violations.append(Violation(
+            violations.append(.absent(
                 "the '\(evidence.title)' \(evidence.kind == .section ? "section" : "line") is empty or only a placeholder: say \(whyHint)",
                 at: evidence.anchor, anchor: "section:why-ai"))
         }

@@ -72,7 +72,7 @@ struct RequirementsMeasurable: Rule {
     func evaluate(_ context: RuleContext) -> Evaluation {
         if !LifecycleReport.hasArtifact(context, [.requirements]) {
             return .evaluated([LifecycleReport.missing(
-                "requirements specification", context, file: "REQUIREMENTS.md",
+                "requirements specification", context, kind: .requirements,
                 content: "listing requirements with ids (REQ-1) and measurable acceptance criteria")])
         }
         let documents = LifecycleReport.documents(context, [.requirements])

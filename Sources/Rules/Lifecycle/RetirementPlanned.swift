@@ -17,7 +17,7 @@ struct RetirementPlanned: Rule {
             which data is kept or deleted and when, where the model and its records are archived for \
             later questions, and how the people who rely on it are told in time.
             """,
-        fix: "Add RETIREMENT.md with 'Triggers', 'Data retention and deletion', 'Archival' and 'User notification'.",
+        fix: "Add retirement-plan.md in the system's folder with 'Triggers', 'Data retention and deletion', 'Archival' and 'User notification'.",
         stage: .retirement, processes: [.disposal], controls: ["A.6.2.6", "A.7.2"], level: .warning,
         passing: [
             Example([
@@ -104,9 +104,9 @@ struct RetirementPlanned: Rule {
         let level: Level? = context.system?.stage == .retirement ? .error : nil
         if !LifecycleReport.hasArtifact(context, [.retirementPlan]) {
             let missing = LifecycleReport.missing(
-                "retirement plan", context, file: "RETIREMENT.md",
+                "retirement plan", context, kind: .retirementPlan,
                 content: "naming the retirement triggers, data retention and deletion, model archival and user notification")
-            return .evaluated([Violation(missing.message, at: missing.location, anchor: missing.anchor, level: level)])
+            return .evaluated([Violation.absent(missing.message, at: missing.location, anchor: missing.anchor, level: level)])
         }
         let documents = LifecycleReport.documents(context, [.retirementPlan])
         return .evaluated(LifecycleReport.check(documents, title: "retirement plan", requirements: Self.requirements, level: level))

@@ -24,7 +24,7 @@ struct ReviewFollowsChanges: Rule {
             documents describing the system that actually runs, and records the decision to continue, \
             change or retire it.
             """,
-        fix: "Review the model card and assessments against the current model and record it in reviews/<date>.md (decision and date).",
+        fix: "Review the model card and assessments against the current model and record it in reviews/YYYY-MM-DD.md (decision and date).",
         stage: .reEvaluation, processes: [.projectAssessmentAndControl], controls: ["A.5.3", "A.2.4"], level: .warning,
         readsHistory: true,
         passing: [
@@ -85,7 +85,7 @@ struct ReviewFollowsChanges: Rule {
         }
         if reviews.isEmpty && recordRequired {
             return .evaluated([LifecycleReport.missing(
-                "review record", context, file: "reviews/YYYY-MM-DD.md",
+                "review record", context, kind: .reviewRecord,
                 content: "recording the re-evaluation: what was checked, the decision (continue, change, retire) and the date")])
         }
         var violations: [Violation] = []
@@ -98,7 +98,7 @@ struct ReviewFollowsChanges: Rule {
             : reviews.suffix(1).map(\.path)
         guard !evidence.isEmpty else {
             return .evaluated(violations + [LifecycleReport.missing(
-                "review record (and no model card or assessment to date a review by)", context, file: "reviews/YYYY-MM-DD.md",
+                "review record (and no model card or assessment to date a review by)", context, kind: .reviewRecord,
                 content: "recording when the model card and assessments were last reviewed and the decision taken")])
         }
         // The review is as old as its oldest piece of evidence (every assessment must be revisited).
@@ -121,7 +121,7 @@ struct ReviewFollowsChanges: Rule {
             violations.append(Violation(
                 "\(what) was last reviewed \(Self.day(reviewed.time)), before the model or data of '\(system.id)' changed in commit "
                     + "\(change.commit.prefix(7)) (\(change.date.prefix(10))): review the model card and assessments against the changed model and record it",
-                at: anchor, anchor: "stale:change"))
+                at: anchor, anchor: "stale:change", absence: reviews.isEmpty))
         }
         let days = (tip.time - reviewed.time) / 86_400
         let period = context.project.policy.reviewPeriodDays
@@ -129,7 +129,7 @@ struct ReviewFollowsChanges: Rule {
             violations.append(Violation(
                 "\(what) was last reviewed \(days) days before the checked commit, longer than review_period_days (\(period)): "
                     + "review the system again and record the decision",
-                at: anchor, anchor: "stale:period"))
+                at: anchor, anchor: "stale:period", absence: reviews.isEmpty))
         }
         return .evaluated(violations)
     }

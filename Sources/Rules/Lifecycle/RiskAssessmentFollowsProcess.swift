@@ -151,7 +151,7 @@ struct RiskAssessmentFollowsProcess: Rule {
     func evaluate(_ context: RuleContext) -> Evaluation {
         if !LifecycleReport.hasArtifact(context, [.riskAssessment]) {
             return .evaluated([LifecycleReport.missing(
-                "AI risk assessment", context, file: "RISK_ASSESSMENT.md",
+                "AI risk assessment", context, kind: .riskAssessment,
                 content: "covering scope and criteria, risk identification, analysis, evaluation, treatment with owners and a review date")])
         }
         let documents = LifecycleReport.documents(context, [.riskAssessment])

@@ -81,7 +81,7 @@ struct UserInformationProvided: Rule {
                 return .evaluated([LifecycleReport.missing("information for users", context, advice: "add \(sections) to \(card.path)")])
             }
             return .evaluated([LifecycleReport.missing(
-                "information for users", context, file: "MODEL_CARD.md",
+                "information for users", context, kind: .modelCard,
                 content: "with \(sections), or add them to the deployment plan")])
         }
         var violations: [Violation] = []
@@ -94,14 +94,14 @@ struct UserInformationProvided: Rule {
             if case .met(let evidence) = status { found = found ?? evidence }
             if case .inadequate(let evidence) = status {
                 found = found ?? evidence
-                violations.append(Violation(
+                violations.append(.absent(
                     "the '\(evidence.title)' \(evidence.kind == .section ? "section" : "line") is empty or only a placeholder: \(hints[name] ?? "")",
                     at: evidence.anchor, anchor: "section:\(name)"))
             }
         }
         for (name, status, title) in [("instructions", instructions, "instructions for use"), ("transparency", notice, "transparency notice")] {
             guard case .absent = status, let found else { continue }
-            violations.append(Violation(
+            violations.append(.absent(
                 "users get no \(title): add a '\(name == "instructions" ? "How to get started" : "Transparency notice")' section that \(hints[name] ?? "")",
                 at: Anchor(path: found.path, line: 1), anchor: "missing:\(name)"))
         }

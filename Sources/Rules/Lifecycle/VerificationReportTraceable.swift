@@ -83,7 +83,7 @@ struct VerificationReportTraceable: Rule {
     func evaluate(_ context: RuleContext) -> Evaluation {
         if !LifecycleReport.hasArtifact(context, [.vvReport]) {
             return .evaluated([LifecycleReport.missing(
-                "verification and validation report", context, file: "vv-report.md",
+                "verification and validation report", context, kind: .vvReport,
                 content: "citing requirement ids, the model version or commit, results against thresholds and a dated sign-off")])
         }
         let documents = LifecycleReport.documents(context, [.vvReport])

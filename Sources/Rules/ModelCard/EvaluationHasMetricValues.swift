@@ -16,7 +16,7 @@ struct EvaluationHasMetricValues: Rule {
             """,
         fix: "Under Evaluation, give a table of metric, value and the test dataset or split (or fill `model-index`).",
         stage: .verificationAndValidation, processes: [.verification, .validation], controls: ["A.6.2.4"],
-        level: .error, scope: [.system],
+        level: .error, scope: [.system], judgesPublishedDocument: true,
         passing: [
             Example([".aims/config.yml": ModelCardExamples.config(stage: "deployment"),
                      "models/router/README.md": ModelCardExamples.hubCard]),
@@ -120,29 +120,75 @@ struct EvaluationHasMetricValues: Rule {
     private func check(_ card: ModelCardDocument) -> Violation? {
         let summary = MetricFinder.modelIndexSummary(card.frontMatter)
         var hasValues = summary.hasValues, namesData = summary.namesData
-        let indices = card.outermost(card.sectionIndices(keys: Self.sectionKeys, titleWords: Self.titleWords))
-        let blocks = indices.flatMap { card.blocks(of: $0) } + card.topBlocks
-        for block in blocks {
+        let indices = card.outermost(Self.evaluationSections(card))
+        let evaluation = indices.flatMap { card.blocks(of: $0) } + card.topBlocks
+        let evaluationLines = Set(evaluation.map(\.range.start.line))
+        var evidenceText = evaluation.map(\.text)
+        // Results count wherever the card puts them; outside an evaluation section a number
+        // must come with a metric name (a table header, a row label, the words around it).
+        for block in card.allBlocks {
+            let inEvaluation = evaluationLines.contains(block.range.start.line)
             switch block.kind {
             case .table(let table):
-                hasValues = hasValues || MetricFinder.tableHasMetricValue(table)
-                namesData = namesData || MetricFinder.tableNamesData(table)
+                hasValues = hasValues || MetricFinder.tableHasMetricValue(table, inEvaluation: inEvaluation)
+                namesData = namesData || MetricFinder.tableNamesData(table, inEvaluation: inEvaluation)
             case .code, .thematicBreak:
                 continue
+            case .html where !inEvaluation:
+                continue
             default:
-                hasValues = hasValues || MetricFinder.proseHasMetricValue(Placeholders.strip(block.text))
+                if MetricFinder.proseHasMetricValue(Placeholders.strip(block.text)) {
+                    hasValues = true
+                    if !inEvaluation { evidenceText.append(block.text) }
+                }
             }
         }
-        namesData = namesData || MetricFinder.proseNamesTestData(blocks.map(\.text).joined(separator: "\n"))
+        namesData = namesData || MetricFinder.proseNamesTestData(evidenceText.joined(separator: "\n"))
             || card.sectionIndices(keys: [.testingData]).contains { card.isSubstantive($0, excluding: [.factors, .metrics, .results]) }
         if hasValues && namesData { return nil }
-        return Violation(Self.message(hasValues: hasValues, namesData: namesData), at: anchor(card, indices), anchor: "evaluation")
+        var message = Self.message(hasValues: hasValues, namesData: namesData)
+        if !hasValues, let elsewhere = Self.resultsElsewhere(card, indices) { message = elsewhere }
+        // Nothing said about evaluation at all, or only template text: an absence (SPEC §5.1).
+        if !hasValues && !namesData && !indices.contains(where: { card.isSubstantive($0) }) && !summary.present {
+            return .absent(message, at: anchor(card, indices), anchor: "evaluation")
+        }
+        return Violation(message, at: anchor(card, indices), anchor: "evaluation")
+    }
+
+    /// A message for results that are there but cannot be checked in the card: shown only as an
+    /// image, or left to another document (the paper).
+    static func resultsElsewhere(_ card: ModelCardDocument, _ indices: [Int]) -> String? {
+        let lines = indices.flatMap { index -> [Int] in
+            let section = card.sections[index]
+            return Array(section.range.start.line...max(section.range.start.line, section.endLine))
+        }
+        let source = lines.map { card.markdown?.line($0) ?? "" }.joined(separator: "\n")
+        if source.contains("![") || source.lowercased().contains("<img") {
+            return "the evaluation shows its results only as an image: give each metric's value in text or a table, "
+                + "with the data it was measured on, so that a reader can check it"
+        }
+        let text = indices.map { card.text(of: $0) }.joined(separator: "\n")
+        if LifecycleText.mentions(text, ["see the paper", "in the paper", "research paper", "see our paper", "presented in the paper",
+                                         "refer to the paper", "refer users to", "technical report", "see section"]) {
+            return "the evaluation refers to another document for its results: give the main metric values in the card "
+                + "itself, with the data they were measured on, so that the card can be checked on its own"
+        }
+        return nil
+    }
+
+    /// Sections about evaluation: by key, or by a heading word when the heading is not a known
+    /// section of another kind ("Evaluated Use" is an intended-use heading, not results).
+    static func evaluationSections(_ card: ModelCardDocument) -> [Int] {
+        card.sectionIndices(keys: sectionKeys, titleWords: titleWords).filter { index in
+            guard let key = card.sections[index].key else { return true }
+            return sectionKeys.contains(key)
+        }
     }
 
     /// The section results belong in: Evaluation / Results first, then Metrics, then any other
     /// evaluation heading except the test data's; else the title.
     private func anchor(_ card: ModelCardDocument, _ indices: [Int]) -> Anchor {
-        let all = card.sectionIndices(keys: Self.sectionKeys, titleWords: Self.titleWords)
+        let all = Self.evaluationSections(card)
         let preferred: [(Int) -> Bool] = [
             { [.evaluation, .results].contains(card.sections[$0].key) },
             { card.sections[$0].key == .metrics },
@@ -178,6 +224,7 @@ struct EvaluationHasMetricValues: Rule {
         let namesData = ["test", "eval", "valid", "holdout", "held-out", "benchmark"].contains { data.contains($0) }
         if hasValues && namesData { return nil }
         return Violation(Self.message(hasValues: hasValues, namesData: namesData),
-                         at: card.toolkitAnchor(["quantitative_analysis", "performance_metrics"]), anchor: "evaluation")
+                         at: card.toolkitAnchor(["quantitative_analysis", "performance_metrics"]), anchor: "evaluation",
+                         absence: !hasValues && metrics.isEmpty)
     }
 }

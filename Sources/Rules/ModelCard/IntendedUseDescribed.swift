@@ -16,7 +16,7 @@ struct IntendedUseDescribed: Rule {
             """,
         fix: "Write an Intended Use section: who uses the model, for which task, in which setting.",
         stage: .inception, processes: [.stakeholderNeedsAndRequirementsDefinition], controls: ["A.9.4"],
-        level: .error, scope: [.system],
+        level: .error, scope: [.system], judgesPublishedDocument: true,
         passing: [
             Example(["models/router/README.md": ModelCardExamples.hubCard]),
             Example(["models/router/MODEL_CARD.md": ModelCardExamples.mitchellCard]),
@@ -91,15 +91,34 @@ struct IntendedUseDescribed: Rule {
 
     private func check(_ card: ModelCardDocument) -> Violation? {
         let indices = card.sectionIndices(keys: Self.useKeys)
-        guard let first = indices.first else {
-            return Violation("the model card has no intended-use section: add one (\"Intended Use\" or \"Uses\") "
-                                + "saying who uses the model, for what, and in which setting",
-                             at: card.titleAnchor, anchor: "section:intended-use")
+        // Cards without a use heading often say what the model is for in its description.
+        if indices.isEmpty, Self.statesUseInProse(card) { return nil }
+        return card.absentSection(
+            indices, anchor: "section:intended-use",
+            isAnswered: { card.isSubstantive($0, excluding: Self.otherKeys) },
+            none: "the model card has no intended-use section: add one (\"Intended Use\" or \"Uses\") saying who uses "
+                + "the model, for what, and in which setting",
+            empty: { "the intended-use section \"\($0)\" is empty or template text: say who uses the model, for what, "
+                + "and in which setting" })
+    }
+
+    /// Wordings that say what a model is for.
+    static let usePhrases = [
+        "intended to be used", "is intended for", "are intended for", "is intended to", "are intended to",
+        "designed to be used", "is designed for", "are designed for", "can be used to", "can be used for",
+        "is meant for", "are meant for", "is meant to", "primary use", "intended use", "is recommended for",
+        "is used to", "is suitable for", "are suitable for", "is built for", "provides content moderation",
+    ]
+
+    /// Whether a sentence outside the out-of-scope and limitations text says what the model is for.
+    static func statesUseInProse(_ card: ModelCardDocument) -> Bool {
+        let excluded = card.sectionIndices(keys: otherKeys.union([.outOfScopeUse]), titleWords: OutOfScopeUseStated.titleWords)
+        let excludedLines = Set(excluded.flatMap { card.blocks(of: $0).map(\.range.start.line) })
+        let blocks = card.allBlocks.filter { !excludedLines.contains($0.range.start.line) }
+        return blocks.contains { block in
+            if case .code = block.kind { return false }
+            return LifecycleText.mentions(Placeholders.strip(block.text), usePhrases)
         }
-        if indices.contains(where: { card.isSubstantive($0, excluding: Self.otherKeys) }) { return nil }
-        return Violation("the intended-use section \"\(card.sections[first].title)\" is empty or template text: "
-                            + "say who uses the model, for what, and in which setting",
-                         at: card.anchor(card.sections[first]), anchor: "section:intended-use")
     }
 
     private func checkToolkit(_ card: ModelCardDocument) -> Violation? {
@@ -108,6 +127,6 @@ struct IntendedUseDescribed: Rule {
         let message = card.toolkitMember(path) == nil
             ? "the model card has no considerations.use_cases: list who uses the model, for what, and in which setting"
             : "considerations.use_cases is empty or template text: say who uses the model, for what, and in which setting"
-        return Violation(message, at: card.toolkitAnchor(path), anchor: "section:intended-use")
+        return .absent(message, at: card.toolkitAnchor(path), anchor: "section:intended-use")
     }
 }

@@ -16,7 +16,7 @@ struct LicenseConsistent: Rule {
             """,
         fix: "Set front matter `license` (or a License section) to the licence in the nearest LICENSE / LICENSE-MODEL file.",
         stage: .deployment, processes: [.supply], controls: ["A.10.2", "A.10.4"],
-        level: .warning, scope: [.system],
+        level: .warning, scope: [.system], judgesPublishedDocument: true,
         passing: [
             Example([".aims/config.yml": ModelCardExamples.config(stage: "deployment"),
                      "LICENSE": ModelCardExamples.apacheLicenseFile,
@@ -77,18 +77,24 @@ struct LicenseConsistent: Rule {
         let declarations = LicenseDeclaration.all(in: card)
         guard !declarations.isEmpty else {
             let place = card.json == nil ? card.titleAnchor : card.toolkitAnchor(["model_details", "licenses"])
-            return Violation("the model card declares no licence: set front matter `license` or add a License "
-                                + "section naming it (an SPDX id such as Apache-2.0)", at: place, anchor: "license")
+            return .absent("the model card declares no licence: set front matter `license` or add a License section "
+                           + "naming it (an SPDX id such as Apache-2.0)", at: place, anchor: "license")
         }
-        let declared = declarations.flatMap(\.ids)
-        guard let first = declarations.first(where: { !$0.ids.isEmpty }),
-              let files = Self.nearestLicenseFiles(to: card.artifact.folder, in: project) else { return nil }
+        // A card that links its licence file means that file; otherwise the nearest licence files.
+        let linked = declarations.flatMap { $0.linkedFiles(from: card.artifact.folder, in: project) }
+        let specific = declarations.filter { !$0.specificIDs.isEmpty }
+        guard let first = specific.first else { return nil }
+        let files = linked.isEmpty ? Self.nearestLicenseFiles(to: card.artifact.folder, in: project) : Array(Set(linked)).sorted()
+        guard let files else { return nil }
+        let declared = specific.flatMap(\.specificIDs)
         let read = files.compactMap { path in LicenseTextDetector.spdxID(in: project.licenseFiles[path] ?? "").map { (path, $0) } }
         guard let (path, fileID) = read.first else { return nil }
         if read.contains(where: { file in declared.contains { Self.same($0, file.1) } }) { return nil }
         let names = Array(Set(declared)).sorted().joined(separator: ", ")
-        return Violation("the model card declares \(names) but \(path) reads as \(fileID): make them agree, or add a "
-                            + "LICENSE-MODEL file beside the card if the weights are licensed differently from the code",
+        let advice = linked.isEmpty
+            ? "make them agree, or add a LICENSE-MODEL file beside the card if the weights are licensed differently from the code"
+            : "make the card name the licence of the file it links"
+        return Violation("the model card declares \(names) but \(path) reads as \(fileID): \(advice)",
                          at: first.anchor, anchor: "license:consistency")
     }
 
@@ -105,7 +111,7 @@ struct LicenseConsistent: Rule {
             if !here.isEmpty {
                 let model = here.filter {
                     let name = PathMath.name(of: $0).lowercased()
-                    return name.contains("model") || name.contains("weights")
+                    return name.contains("model") || name.contains("weight")
                 }
                 return model.isEmpty ? here : model
             }
@@ -115,13 +121,28 @@ struct LicenseConsistent: Rule {
     }
 }
 
-/// Where a card declares its licence, and the SPDX ids it names (empty for "other" or custom text).
+/// Where a card declares its licence, the SPDX ids it names (empty for "other" or custom text),
+/// and the links written with it (to a licence file, say).
 struct LicenseDeclaration {
     let ids: [String]
     let anchor: Anchor
+    var links: [MarkdownLink] = []
+
+    /// The ids that name one licence: not "proprietary", which is a kind of licence, not one.
+    var specificIDs: [String] { ids.filter { $0 != "proprietary" } }
+
+    /// The repository's licence files the declaration links to.
+    func linkedFiles(from folder: String, in project: Project) -> [String] {
+        links.compactMap { link in
+            guard let path = link.relativePath else { return nil }
+            return [PathMath.resolve(path, from: folder), PathMath.resolve(path, from: "")].compactMap { $0 }
+                .first { project.licenseFiles[$0] != nil }
+        }
+    }
 
     static let fieldLabels: Set<String> = ["license", "licence", "licenses", "licences", "license(s)", "model license",
-                                           "model licence", "license type", "licensing"]
+                                           "model licence", "license type", "licensing", "license and terms",
+                                           "weights license", "model weights license", "terms of use"]
 
     static func all(in card: ModelCardDocument) -> [LicenseDeclaration] {
         if card.json != nil { return toolkit(card) }
@@ -131,16 +152,29 @@ struct LicenseDeclaration {
             if !values.isEmpty {
                 var ids = values.compactMap(LicenseNames.spdxID(for:))
                 if ids.isEmpty, let custom = front["license_name"]?.string { ids = LicenseNames.spdxID(for: custom).map { [$0] } ?? [] }
-                result.append(LicenseDeclaration(ids: ids, anchor: card.anchor(pair.key.location)))
+                let link = front["license_link"]?.string.map { [MarkdownLink(text: "", destination: $0, line: pair.key.location.line)] } ?? []
+                result.append(LicenseDeclaration(ids: ids, anchor: card.anchor(pair.key.location), links: link))
             }
         }
         for index in card.sectionIndices(keys: [.license]) {
             let text = card.text(of: index)
             guard TextChecks.hasContent(text) else { continue }
-            result.append(LicenseDeclaration(ids: names(in: text), anchor: card.anchor(card.sections[index])))
+            let links = card.sourceLines(of: card.blocks(of: index)).flatMap(MarkdownLinks.links(in:))
+            result.append(LicenseDeclaration(ids: names(in: text), anchor: card.anchor(card.sections[index]), links: links))
         }
         for field in card.fields(in: card.allBlocks) where fieldLabels.contains(field.label) && field.hasValue {
-            result.append(LicenseDeclaration(ids: names(in: field.value), anchor: card.anchor(line: field.line)))
+            let links = MarkdownLinks.links(in: SourceLine(line: field.line, text: field.value))
+            result.append(LicenseDeclaration(ids: names(in: field.value), anchor: card.anchor(line: field.line), links: links))
+        }
+        // "Released under the Apache-2.0 licence", in any sentence of the card.
+        if result.isEmpty {
+            for source in card.sourceLines(of: card.allBlocks) where LifecycleText.mentions(source.text, ["licen*"]) {
+                let ids = LicenseNames.mentions(in: MarkdownLinks.blankingLinksAndCode(source.text) + " "
+                                                + MarkdownLinks.codeSpans(in: source.text).joined(separator: " "))
+                guard !ids.isEmpty else { continue }
+                result.append(LicenseDeclaration(ids: ids, anchor: card.anchor(line: source.line),
+                                                 links: MarkdownLinks.links(in: source)))
+            }
         }
         return result
     }

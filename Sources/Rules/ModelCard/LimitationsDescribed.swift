@@ -15,7 +15,7 @@ struct LimitationsDescribed: Rule {
             """,
         fix: "Fill the Bias, Risks, and Limitations section with the model's known failure modes and who they affect.",
         stage: .verificationAndValidation, processes: [.riskManagement], controls: ["A.5.4", "A.5.5", "A.8.2"],
-        level: .error, scope: [.system],
+        level: .error, scope: [.system], judgesPublishedDocument: true,
         passing: [
             Example([".aims/config.yml": ModelCardExamples.config(stage: "deployment"),
                      "models/router/README.md": ModelCardExamples.hubCard]),
@@ -63,24 +63,21 @@ struct LimitationsDescribed: Rule {
     }
 
     private func check(_ card: ModelCardDocument) -> Violation? {
-        let indices = card.sectionIndices(keys: Self.sectionKeys, titleWords: Self.titleWords)
-        if indices.contains(where: { card.isSubstantive($0, excluding: [.recommendations]) }) { return nil }
-        if let first = indices.first {
-            return Violation("the section \"\(card.sections[first].title)\" is empty or template text: describe the "
-                                + "model's known failure modes, biases and risks, and who they affect",
-                             at: card.anchor(card.sections[first]), anchor: "section:limitations")
-        }
-        return Violation("the model card has no bias, risks and limitations section: add one describing known "
-                            + "failure modes, biases and risks, and who they affect",
-                         at: card.titleAnchor, anchor: "section:limitations")
+        card.absentSection(
+            card.sectionIndices(keys: Self.sectionKeys, titleWords: Self.titleWords), anchor: "section:limitations",
+            isAnswered: { card.isSubstantive($0, excluding: [.recommendations]) },
+            none: "the model card has no bias, risks and limitations section: add one describing known failure modes, "
+                + "biases and risks, and who they affect",
+            empty: { "the section \"\($0)\" is empty or template text: describe the model's known failure modes, biases "
+                + "and risks, and who they affect" })
     }
 
     private func checkToolkit(_ card: ModelCardDocument) -> Violation? {
         let text = ["limitations", "ethical_considerations", "tradeoffs"]
             .map { card.toolkitText(["considerations", $0]) }.joined(separator: "\n")
         if Placeholders.isSubstantive(text) { return nil }
-        return Violation("considerations.limitations and considerations.ethical_considerations are missing or empty: "
-                            + "describe the model's known failure modes, biases and risks",
-                         at: card.toolkitAnchor(["considerations", "limitations"]), anchor: "section:limitations")
+        return .absent("considerations.limitations and considerations.ethical_considerations are missing or empty: "
+                          + "describe the model's known failure modes, biases and risks",
+                       at: card.toolkitAnchor(["considerations", "limitations"]), anchor: "section:limitations")
     }
 }

@@ -15,7 +15,7 @@ struct ModelIndexComplete: Rule {
             """,
         fix: "Give every model-index result `task.type`, `dataset.type`, `dataset.name` and metrics with `type` and `value`.",
         stage: .verificationAndValidation, processes: [.measurement], controls: ["A.6.2.4", "A.6.2.7"],
-        level: .error, scope: [.system],
+        level: .error, scope: [.system], judgesPublishedDocument: true,
         passing: [
             Example([".aims/config.yml": ModelCardExamples.config(stage: "deployment"),
                      "models/router/README.md": ModelCardExamples.hubCard]),

@@ -17,7 +17,7 @@ struct ModelVersionRecorded: Rule {
             """,
         fix: "Add a version or release date (e.g. `- Model version: 2.1.0`) and, for a derived model, `base_model`.",
         stage: .designAndDevelopment, processes: [.configurationManagement, .acquisition], controls: ["A.6.2.7", "A.10.3"],
-        level: .warning, scope: [.system],
+        level: .warning, scope: [.system], judgesPublishedDocument: true,
         passing: [
             Example(["models/router/README.md": ModelCardExamples.hubCard]),
             Example(["models/router/MODEL_CARD.md": ModelCardExamples.mitchellCard],
@@ -68,6 +68,13 @@ struct ModelVersionRecorded: Rule {
     static let versionLabels: Set<String> = ["version", "model version", "model date", "date", "release date",
                                              "released", "last updated", "updated", "model release date", "release",
                                              "checkpoint", "revision", "model revision", "date of release", "version date"]
+    /// Words of a field label that say when or in which version a model was made
+    /// (`**Model Dates**`, `Release date`), not of any label with a number ("Training loss").
+    static let madeLabelWords = ["version", "versions", "date", "dates", "release", "released", "trained", "created",
+                                 "published", "updated", "revision", "checkpoint"]
+    /// Words of a sentence that tell when the model was made ("trained in Q3 of 2024").
+    static let madeWords = ["trained", "released", "created", "published", "developed", "dated", "updated", "built",
+                            "version"]
     static let baseLabels: Set<String> = ["finetuned from model", "finetuned from", "fine-tuned from", "fine-tuned from model",
                                           "base model", "parent model", "derived from", "adapted from", "quantized from",
                                           "distilled from", "base", "fine tuned from model"]
@@ -86,18 +93,33 @@ struct ModelVersionRecorded: Rule {
     private func versionViolation(_ card: ModelCardDocument) -> Violation? {
         if Self.versionKeys.contains(where: { TextChecks.hasContent(card.frontMatter?[$0]?.string ?? "") }) { return nil }
         let fields = card.fields(in: card.allBlocks)
-        if fields.contains(where: { Self.versionLabels.contains($0.label) && $0.value.contains(where: \.isNumber) }) { return nil }
+        if fields.contains(where: { field in
+            (Self.versionLabels.contains(field.label) || LifecycleText.mentions(field.label, Self.madeLabelWords))
+                && field.value.contains(where: \.isNumber)
+        }) { return nil }
         let detailIndices = card.outermost(card.sectionIndices(keys: [.modelDetails, .modelDescription, .modelVersion]))
         let text = (detailIndices.map { card.text(of: $0) } + card.topBlocks.map(\.text)).joined(separator: "\n")
         if VersionPatterns.mentionsVersionOrDate(Placeholders.strip(text)) { return nil }
-        return Violation("the model card names no model version or date: add one (e.g. `- Model version: 2.1.0` "
-                            + "or `- Model date: 2024-05`) so readers know which model it describes",
-                         at: card.titleAnchor, anchor: "version")
+        // A date anywhere, told as when the model was made ("trained in Q3 of 2024", "released
+        // 2/9/2023", "created … 2024"), or a version in the card's title ("Stable Diffusion v1").
+        for source in card.sourceLines(of: card.allBlocks) {
+            let line = Placeholders.strip(source.text)
+            guard LifecycleText.mentions(line, Self.madeWords) else { continue }
+            if LifecycleText.containsDate(line) || LifecycleText.tokens(line).contains(where: { LifecycleText.isYear($0.text) }) {
+                return nil
+            }
+        }
+        if let title = card.sections.first(where: { $0.level == 1 })?.title, VersionPatterns.namesVersionedModel(title) {
+            return nil
+        }
+        return .absent("the model card names no model version or date: add one (e.g. `- Model version: 2.1.0` "
+                       + "or `- Model date: 2024-05`) so readers know which model it describes",
+                       at: card.titleAnchor, anchor: "version")
     }
 
     private func checkToolkit(_ card: ModelCardDocument) -> Violation? {
         if TextChecks.hasContent(card.toolkitText(["model_details", "version"])) { return nil }
-        return Violation("model_details.version has no name or date: say which model version the card describes",
+        return .absent("model_details.version has no name or date: say which model version the card describes",
                          at: card.toolkitAnchor(["model_details", "version"]), anchor: "version")
     }
 
@@ -151,6 +173,13 @@ enum VersionPatterns {
         pattern: #"\b(?:of|from|on top of|based on|upon|adapter for)\s+(?:the\s+|a\s+|an\s+)?([^\s,;]+)"#, options: [.caseInsensitive])
 
     static func mentionsVersionOrDate(_ text: String) -> Bool { matches(versionOrDate, text) }
+
+    /// A title naming a model with its version: "Stable Diffusion v1", "DINOv2", "GPT-2",
+    /// "Llama Guard 3-8B", "Whisper 1.5".
+    static func namesVersionedModel(_ title: String) -> Bool { matches(versionedName, title) }
+
+    private static let versionedName = try? NSRegularExpression(
+        pattern: #"(?:\bv\d+(?:\.\d+)*\b|[A-Za-z]v\d+\b|[A-Za-z][A-Za-z]+[- ]\d+(?:\.\d+)*(?:\b|-))"#)
 
     static func saysDerived(_ text: String) -> Bool { matches(derived, text) }
 

@@ -75,6 +75,11 @@ struct NoTemplatePlaceholders: DocumentRule {
                 for match in Placeholders.matches(in: span.text) {
                     let range = trimmingTrailingSpace(match, in: span.text)
                     let start = span.location(of: range.lowerBound)
+                    // "N/A" answers a field or fills a results cell ("not run"); it is template
+                    // filler only as the whole content of a section.
+                    if LifecycleText.matchForm(String(span.text[range])) == "n a", !isWholeContent(start.line, document) {
+                        continue
+                    }
                     let last = span.text.unicodeScalars.index(before: range.upperBound)
                     let section = document.sectionIndex(containing: start.line).map { document.sections[$0].normalized } ?? ""
                     found.append(Found(text: String(span.text[range]), range: SourceRange(start: start, end: span.location(of: last)),
@@ -100,6 +105,15 @@ struct NoTemplatePlaceholders: DocumentRule {
                 anchor: "\(key)#\(seen[key] ?? 1)", system: owner))
         }
         return violations
+    }
+
+    /// Whether the section holding `line` says nothing else: its own blocks hold only placeholders.
+    static func isWholeContent(_ line: Int, _ document: MarkdownDocument) -> Bool {
+        let blocks = document.sectionIndex(containing: line).map { document.sections[$0].blocks } ?? document.preamble
+        return !blocks.contains { block in
+            if case .table = block.kind { return true }
+            return TextChecks.hasContent(block.text)
+        }
     }
 
     /// "TODO: describe " ends at its last word, not at the space before the next span.

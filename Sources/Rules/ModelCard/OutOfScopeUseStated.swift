@@ -14,7 +14,7 @@ struct OutOfScopeUseStated: Rule {
             """,
         fix: "Add an Out-of-Scope Use section naming the uses, users and inputs the model is not meant for.",
         stage: .inception, processes: [.stakeholderNeedsAndRequirementsDefinition], controls: ["A.9.4", "A.8.2"],
-        level: .warning, scope: [.system],
+        level: .warning, scope: [.system], judgesPublishedDocument: true,
         passing: [
             Example(["models/router/README.md": ModelCardExamples.hubCard]),
             Example(["models/router/MODEL_CARD.md": ModelCardExamples.mitchellCard],
@@ -62,6 +62,13 @@ struct OutOfScopeUseStated: Rule {
         "not intended for", "not intended to", "not designed for", "not designed to", "not suitable for",
         "not suited for", "out of scope", "out-of-scope", "do not use", "don't use", "misuse", "prohibited",
         "not for use", "is not meant for", "are not meant for",
+        // Cards often draw the line in a sentence of advice rather than under a label.
+        "caution against", "cautions against", "recommend against", "recommends against", "advise against",
+        "advises against", "warn against", "discourage", "not recommended for", "not recommend using",
+        "not recommend use", "not recommend the use", "not appropriate", "inappropriate for", "inappropriate to",
+        "unsuitable for", "should not be deployed", "must not be deployed", "not be deployed", "should not be relied",
+        "must not be relied", "not be relied upon", "should never be", "must never be", "outside the scope",
+        "not permitted", "is forbidden", "are forbidden", "should refrain from", "refrain from using",
     ]
 
     func evaluate(_ context: RuleContext) -> Evaluation {
@@ -73,27 +80,26 @@ struct OutOfScopeUseStated: Rule {
     private func check(_ card: ModelCardDocument) -> Violation? {
         let indices = card.sectionIndices(keys: Self.sectionKeys, titleWords: Self.titleWords)
         if indices.contains(where: { card.isSubstantive($0) }) { return nil }
+        // The line may be drawn in a sentence of a use, limitations or ethics section.
         let nearby = card.sectionIndices(keys: IntendedUseDescribed.useKeys.union(LimitationsDescribed.sectionKeys),
                                          titleWords: LimitationsDescribed.titleWords)
         let text = (nearby.map { card.text(of: $0) } + card.topBlocks.map(\.text)).joined(separator: "\n")
         if Self.drawsTheLine(text) { return nil }
-        if let first = indices.first {
-            return Violation("the out-of-scope section \"\(card.sections[first].title)\" is empty or template text: "
-                                + "name the uses, users and inputs the model is not meant for",
-                             at: card.anchor(card.sections[first]), anchor: "section:out-of-scope-use")
-        }
-        return Violation("the model card never says how the model must not be used: add an Out-of-Scope Use section "
-                            + "naming the uses, users and inputs it is not meant for",
-                         at: card.titleAnchor, anchor: "section:out-of-scope-use")
+        return card.absentSection(
+            indices, anchor: "section:out-of-scope-use", isAnswered: { _ in false },
+            none: "the model card never says how the model must not be used: add an Out-of-Scope Use section naming "
+                + "the uses, users and inputs it is not meant for",
+            empty: { "the out-of-scope section \"\($0)\" is empty or template text: name the uses, users and inputs "
+                + "the model is not meant for" })
     }
 
     private func checkToolkit(_ card: ModelCardDocument) -> Violation? {
         let text = ["use_cases", "limitations", "out_of_scope_uses", "out_of_scope_use_cases"]
             .map { card.toolkitText(["considerations", $0]) }.joined(separator: "\n")
         if Self.drawsTheLine(text) { return nil }
-        return Violation("considerations never say how the model must not be used: state the out-of-scope uses "
-                            + "in considerations.use_cases or considerations.limitations",
-                         at: card.toolkitAnchor(["considerations"]), anchor: "section:out-of-scope-use")
+        return .absent("considerations never say how the model must not be used: state the out-of-scope uses "
+                          + "in considerations.use_cases or considerations.limitations",
+                       at: card.toolkitAnchor(["considerations"]), anchor: "section:out-of-scope-use")
     }
 
     static func drawsTheLine(_ text: String) -> Bool {

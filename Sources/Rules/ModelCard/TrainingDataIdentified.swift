@@ -15,7 +15,7 @@ struct TrainingDataIdentified: Rule {
             """,
         fix: "Under Training Data, name each dataset with a link, a Hub id or a repository path, and list the same ids in `datasets`.",
         stage: .designAndDevelopment, processes: [.aiDataEngineering], controls: ["A.7.2", "A.7.5"],
-        level: .error, scope: [.system],
+        level: .error, scope: [.system], judgesPublishedDocument: true,
         passing: [
             Example(["models/router/README.md": ModelCardExamples.hubCard]),
             Example(["models/router/MODEL_CARD.md": ModelCardExamples.mitchellCard]),
@@ -91,18 +91,27 @@ struct TrainingDataIdentified: Rule {
         let indices = card.outermost(card.sectionIndices(keys: Self.sectionKeys, titleWords: Self.titleWords))
         let details = card.sectionIndices(keys: [.trainingDetails])
         let blocks = indices.flatMap { card.blocks(of: $0) } + details.flatMap { card.sections[$0].blocks }
-        let evidence = TrainingDataEvidence(card: card, blocks: blocks, project: project,
+        let fields = Self.trainingDataFields(card)
+        let evidence = TrainingDataEvidence(card: card, blocks: blocks, fields: fields, project: project,
                                             evaluationLines: evaluationLines(card, indices))
+        let sections = indices.isEmpty ? details : indices
         guard !listed.isEmpty || evidence.identifiesData else {
-            if let first = indices.first ?? details.first {
-                let problem = evidence.isSubstantive ? "names no dataset a reader can find" : "is empty or template text"
-                return [Violation("the training-data section \"\(card.sections[first].title)\" \(problem): name each "
-                                    + "dataset with a link, a Hub id (owner/name) or a path to its documentation",
-                                  at: card.anchor(card.sections[first]), anchor: "training-data")]
+            guard evidence.isSubstantive else {
+                return [card.absentSection(
+                    sections, anchor: "training-data", isAnswered: { _ in false },
+                    none: "the model card does not say what the model was trained on: add a Training Data section naming "
+                        + "each dataset with a link, a Hub id (owner/name), its published name or a repository path",
+                    empty: { "the training-data section \"\($0)\" is empty or template text: name each dataset with a link, "
+                        + "a Hub id (owner/name), its published name or a path to its documentation" })].compactMap { $0 }
             }
-            return [Violation("the model card does not say what the model was trained on: add a Training Data section "
-                                + "naming each dataset with a link, a Hub id (owner/name) or a repository path",
-                              at: card.titleAnchor, anchor: "training-data")]
+            // Described but not named: the reader learns what kind of data it was, not which.
+            let place = sections.first.map { "the training-data section \"\(card.sections[$0].title)\"" }
+                ?? "the card's training-data entry"
+            let at = sections.first.map { card.anchor(card.sections[$0]) } ?? fields.first.map { card.anchor(line: $0.line) }
+                ?? card.titleAnchor
+            return [Violation("\(place) describes the data but names no dataset a reader can find: name each dataset "
+                                + "with a link, a Hub id (owner/name) or its published name",
+                              at: at, anchor: "training-data", level: .warning)]
         }
         guard evidence.isSubstantive else { return [] }
         var violations: [Violation] = []
@@ -121,6 +130,30 @@ struct TrainingDataIdentified: Rule {
                 at: card.anchor(line: mention.line), anchor: "prose-dataset:\(mention.id)"))
         }
         return violations
+    }
+
+    /// Labels and column headers that mean "the training data" wherever a card puts them (a
+    /// `**Training Data:**` line or a table under Model Details), in `LifecycleText.matchForm`.
+    static let fieldLabels: Set<String> = [
+        "training data", "training dataset", "training datasets", "trained on", "training corpus", "training corpora",
+        "pretraining data", "pre training data", "training data sources", "fine tuning data", "finetuning data",
+        "fine tuning dataset", "finetuning dataset", "training set", "data sources",
+    ]
+
+    /// The values of training-data fields and table columns anywhere in the card, with their lines.
+    static func trainingDataFields(_ card: ModelCardDocument) -> [SourceLine] {
+        let blocks = card.allBlocks
+        var lines = card.fields(in: blocks).filter { fieldLabels.contains(LifecycleText.matchForm($0.label)) }
+            .map { SourceLine(line: $0.line, text: $0.value) }
+        for block in blocks {
+            guard case .table(let table) = block.kind else { continue }
+            for (column, head) in table.header.enumerated() where fieldLabels.contains(LifecycleText.matchForm(head)) {
+                for (row, line) in zip(table.rows, table.rowLines) where column < row.count {
+                    lines.append(SourceLine(line: line, text: row[column]))
+                }
+            }
+        }
+        return lines
     }
 
     /// Lines of training sections that are also about evaluation ("Training and Evaluation Data"):
@@ -155,8 +188,8 @@ struct TrainingDataIdentified: Rule {
             TextChecks.hasContent(item["name"]?.string ?? "") && TextChecks.hasContent(item["link"]?.string ?? "")
         }
         if named { return nil }
-        return Violation("model_parameters.data names no dataset with a link: give each dataset a name and a link",
-                         at: card.toolkitAnchor(["model_parameters", "data"]), anchor: "training-data")
+        return .absent("model_parameters.data names no dataset with a link: give each dataset a name and a link",
+                       at: card.toolkitAnchor(["model_parameters", "data"]), anchor: "training-data")
     }
 }
 
@@ -174,6 +207,8 @@ struct TrainingDataEvidence {
     let hubIDs: [HubMention]
     /// Declared or inferred dataset ids the text names.
     let projectDatasets: [String]
+    /// Public datasets named in words ("ImageNet", "LAION-5B").
+    let namedDatasets: [String]
     private let compactText: String
 
     /// What the text says, independent of the project: read once per card version.
@@ -181,6 +216,8 @@ struct TrainingDataEvidence {
         let isSubstantive: Bool
         /// Per source line: its links and the Hub ids it names.
         let lines: [(line: Int, links: [MarkdownLink], hubIDs: [String])]
+        /// Datasets named in words (`DatasetNames`).
+        let namedDatasets: [String]
         /// `TextChecks.compact` of the section text and its raw lines.
         let compactBase: String
     }
@@ -188,13 +225,14 @@ struct TrainingDataEvidence {
     /// Keyed by the card: the one caller reads the same blocks of a given card version every time.
     private static let readings = ArtifactMemo<Reading>()
 
-    init(card: ModelCardDocument, blocks: [Block], project: Project, evaluationLines: Set<Int>) {
+    init(card: ModelCardDocument, blocks: [Block], fields: [SourceLine], project: Project, evaluationLines: Set<Int>) {
         let reading = Self.readings.value(for: card.artifact) {
-            let text = blocks.map(\.text).joined(separator: "\n")
-            let lines = card.sourceLines(of: blocks)
+            let text = (blocks.map(\.text) + fields.map(\.text)).joined(separator: "\n")
+            let lines = card.sourceLines(of: blocks) + fields
             return Reading(
                 isSubstantive: Placeholders.isSubstantive(text),
                 lines: lines.map { source in (source.line, MarkdownLinks.links(in: source), HubIDs.ids(in: source)) },
+                namedDatasets: DatasetNames.names(in: Placeholders.strip(text)),
                 compactBase: TextChecks.compact(text + " " + lines.map(\.text).joined(separator: " ")))
         }
         isSubstantive = reading.isSubstantive
@@ -212,6 +250,7 @@ struct TrainingDataEvidence {
         }
         usableLinks = links
         hubIDs = mentions
+        namedDatasets = reading.namedDatasets
         // compact(a + " " + b) is compact(a) + compact(b): spaces and punctuation go either way.
         compactText = reading.compactBase + TextChecks.compact(links.map(\.destination).joined(separator: " "))
         let compacted = compactText
@@ -221,7 +260,9 @@ struct TrainingDataEvidence {
         }
     }
 
-    var identifiesData: Bool { !usableLinks.isEmpty || !hubIDs.isEmpty || !projectDatasets.isEmpty }
+    var identifiesData: Bool {
+        !usableLinks.isEmpty || !hubIDs.isEmpty || !projectDatasets.isEmpty || !namedDatasets.isEmpty
+    }
 
     /// Whether the text names a dataset id, in full or by its name part ("reviews-2024" of "acme/reviews-2024").
     func mentions(_ id: String) -> Bool {

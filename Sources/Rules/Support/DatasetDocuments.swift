@@ -94,11 +94,12 @@ struct DatasetDocuments {
     /// dataset, and history does so again at every commit that touches the dataset.
     private static let answerMemo = ArtifactMemo<[String?]>()
 
-    /// Why a content rule cannot judge the dataset: its documents exist but none could be read
-    /// (AIMS-005 and GIT-003 report those). Nil when the rule should run.
-    var unreadableReason: String? {
-        hasDocuments && markdown.isEmpty && croissant.isEmpty
-            ? "the dataset's documents cannot be read (see AIMS-005 and GIT-003)" : nil
+    /// Why a content rule has nothing to judge: the dataset has no documentation (DS-001 reports
+    /// that, once), or its documents exist but none could be read (AIMS-005 and GIT-003 report
+    /// those). Nil when the rule should run. One missing fact, one finding.
+    var notJudgedReason: String? {
+        if !hasDocuments { return "the dataset has no documentation (DS-001 reports it)" }
+        return markdown.isEmpty && croissant.isEmpty ? "the dataset's documents cannot be read (see AIMS-005 and GIT-003)" : nil
     }
 
     /// Sections matching `matcher`, in document order, datasheets first.

@@ -17,23 +17,21 @@ enum LifecycleReport {
         !context.artifacts(kinds).isEmpty
     }
 
-    /// Where a new document for the system would conventionally go.
-    static func suggestedPath(_ context: RuleContext, file: String) -> String {
-        let root = context.subject.root
-        if root.isEmpty, let id = context.subject.id { return "docs/ai/\(id)/\(file)" }
-        return root.isEmpty ? file : "\(root)/\(file)"
+    /// Where a new document of `kind` for the subject goes (`ArtifactTemplates.suggestedPath`).
+    static func suggestedPath(_ context: RuleContext, _ kind: ArtifactKind) -> String {
+        ArtifactTemplates.suggestedPath(for: kind, system: context.subject.id ?? "system", root: context.subject.root)
     }
 
     /// The finding for a document the system's stage calls for but that does not exist.
-    static func missing(_ what: String, _ context: RuleContext, file: String, content: String) -> Violation {
-        missing(what, context, advice: "add \(suggestedPath(context, file: file)) \(content)")
+    static func missing(_ what: String, _ context: RuleContext, kind: ArtifactKind, content: String) -> Violation {
+        missing(what, context, advice: "add \(suggestedPath(context, kind)) \(content)")
     }
 
-    /// The same, with the advice written by the caller ("add a 'Logging' section to MONITORING.md …").
+    /// The same, with the advice written by the caller ("add a 'Logging' section to monitoring-plan.md …").
     static func missing(_ what: String, _ context: RuleContext, advice: String) -> Violation {
         let system = context.subject.id.map { "'\($0)'" } ?? "this system"
-        return Violation("\(system) is at stage \(context.stage.rawValue) but has no \(what): \(advice)",
-                         at: context.missingAnchor, anchor: "missing")
+        return .absent("\(system) is at stage \(context.stage.rawValue) but has no \(what): \(advice)",
+                       at: context.missingAnchor, anchor: "missing")
     }
 
     /// Findings for the requirements that `documents` (together) do not meet.

@@ -5,9 +5,11 @@ import Foundation
 /// measured on — in a table, in prose ("F1 of 0.91", "91% accuracy") or in `model-index`.
 /// "The model did well" has no value; a hyperparameter table has numbers but no metric.
 enum MetricFinder {
-    /// Metric names as they appear in table headers and row labels (lowercased, whole words).
+    /// Metric names as they appear in table headers and row labels (whole words, matched in
+    /// `LifecycleText.matchForm`, so `final\_em` and `F1-score` match `em` and `f1 score`).
     static let tableTerms: [String] = proseTerms + [
-        "em", "map", "ter", "far", "frr", "eer", "mos", "score", "scores", "error", "acc", "loss",
+        "em", "map", "ter", "far", "frr", "eer", "mos", "score", "scores", "error", "acc", "loss", "fad", "kld",
+        "kl", "sdr", "pesq", "stoi", "elo", "rmse", "iou", "auc",
     ]
 
     /// Metric names safe to look for in prose next to a number.
@@ -16,66 +18,115 @@ enum MetricFinder {
         "f-score", "f-measure", "f1 score", "macro f1", "micro f1", "weighted f1", "auc", "roc auc", "roc-auc",
         "auroc", "auprc", "pr auc", "average precision", "map@", "bleu", "sacrebleu", "rouge", "rouge-1",
         "rouge-2", "rouge-l", "rougel", "meteor", "chrf", "wer", "cer", "word error rate", "character error rate",
-        "error rate", "perplexity", "ppl", "mae", "mse", "rmse", "mape", "r2", "r²", "log loss", "logloss",
+        "error rate", "perplexity", "ppl", "mae", "mse", "rmse", "mape", "r2", "log loss", "logloss",
         "cross-entropy", "validation loss", "eval loss", "exact match", "iou", "miou", "dice", "sensitivity",
         "specificity", "ndcg", "mrr", "hit rate", "spearman", "pearson", "matthews", "mcc", "kappa", "brier",
         "ece", "calibration error", "pass@1", "pass@10", "pass@k", "win rate", "bertscore", "bleurt", "psnr",
         "ssim", "fid", "inception score", "false positive rate", "false negative rate", "true positive rate",
-        "equal error rate", "loss",
+        "equal error rate", "loss", "frechet audio distance", "fréchet audio distance", "frechet inception distance",
+        "fréchet inception distance", "kl divergence", "clap score", "clip score", "text consistency",
+        "cosine similarity", "fvd", "success rate", "pass rate", "attack success rate", "refusal rate",
+        "recall@1", "recall@5", "recall@10", "top-1 accuracy", "mean opinion score",
     ]
 
     /// Header words for a column that holds values ("| Metric | Value |").
     static let valueHeaders: Set<String> = ["value", "values", "score", "scores", "result", "results", "mean"]
 
     /// Header words for a column that names the data ("| Dataset | Split | F1 |").
-    static let dataHeaders = ["dataset", "data", "benchmark", "split", "test set", "corpus", "task", "eval set",
-                              "evaluation set", "subset", "language"]
+    static let dataHeaders = ["dataset", "datasets", "data", "benchmark", "benchmarks", "split", "test set", "corpus",
+                              "task", "tasks", "eval set", "evaluation set", "subset", "language", "languages",
+                              "test data", "evaluation data"]
+
+    /// Header and label words that say nothing about the data: the model, the method, the setting.
+    static let genericLabels: Set<String> = [
+        "model", "models", "method", "methods", "name", "variant", "size", "params", "parameters", "metric", "metrics",
+        "value", "values", "score", "scores", "result", "results", "mean", "average", "avg", "category", "type",
+        "setting", "version", "checkpoint", "architecture", "backbone", "ours", "baseline", "notes", "note",
+    ]
 
     /// Phrases that name the test data in prose.
     static let testDataPhrases = [
-        "test set", "test split", "testing set", "test data", "testing data", "test dataset", "held-out",
-        "held out", "holdout", "hold-out", "evaluation set", "evaluation data", "evaluation dataset",
-        "evaluation split", "eval set", "validation set", "validation split", "validation data", "dev set",
-        "development set", "evaluated on", "evaluation on", "benchmark", "test partition", "test portion",
-        "test subset", "tested on",
+        "test set", "test sets", "test split", "test splits", "testing set", "test data", "testing data", "test dataset",
+        "test datasets", "held-out", "held out", "holdout", "hold-out", "evaluation set", "evaluation sets",
+        "evaluation data", "evaluation dataset", "evaluation datasets", "evaluation split", "eval set", "validation set",
+        "validation split", "validation data", "dev set", "development set", "evaluated on", "evaluation on",
+        "measured on", "benchmark", "benchmarks", "test partition", "test portion", "test subset", "tested on",
+        "results on", "performance on",
     ]
 
     // MARK: Tables
 
-    /// A numeric cell in a column headed by a metric (or "Value"), or on a row labelled with one.
-    static func tableHasMetricValue(_ table: Table) -> Bool {
-        let header = table.header.map { $0.lowercased() }
+    /// Whether a table reports metric values. In an evaluation section (`inEvaluation`) a table
+    /// of labelled numbers is a results table whatever its headers say (benchmarks as columns,
+    /// model variants as rows); elsewhere a metric must be named in a header or a row label.
+    static func tableHasMetricValue(_ table: Table, inEvaluation: Bool) -> Bool {
+        let header = table.header
         for row in table.rows {
-            let rowLabel = row.first?.lowercased() ?? ""
-            let rowNamesMetric = mentionsTerm(rowLabel, terms: tableTerms)
-            for (column, cell) in row.enumerated() where isNumericCell(cell) {
+            let rowLabel = row.first ?? ""
+            let rowNamesMetric = LifecycleText.mentions(rowLabel, tableTerms)
+            for (column, cell) in row.enumerated() where column > 0 || inEvaluation && row.count == 1 {
+                guard isNumericCell(cell) else { continue }
+                if inEvaluation { return true }
                 let head = column < header.count ? header[column] : ""
-                if mentionsTerm(head, terms: tableTerms) || valueHeaders.contains(head.trimmingCharacters(in: .whitespaces)) {
+                if LifecycleText.mentions(head, tableTerms) || valueHeaders.contains(LifecycleText.matchForm(head)) {
                     return true
                 }
-                if column > 0 && rowNamesMetric { return true }
+                if rowNamesMetric { return true }
             }
         }
         return false
     }
 
-    /// A column headed "Dataset", "Benchmark", "Split"… with a word in it.
-    static func tableNamesData(_ table: Table) -> Bool {
-        let header = table.header.map { $0.lowercased() }
-        for (column, head) in header.enumerated() where dataHeaders.contains(where: { TextChecks.containsWord($0, in: head) }) {
+    /// Whether a table names the data its values were measured on: a column headed "Dataset",
+    /// "Benchmark", "Split"…; in an evaluation section also a header naming something other than
+    /// a metric or the model (`| Model | MMLU | GSM8K |`), or a row label naming a known dataset or
+    /// benchmark.
+    static func tableNamesData(_ table: Table, inEvaluation: Bool) -> Bool {
+        for (column, head) in table.header.enumerated() where LifecycleText.mentions(head, dataHeaders) {
             if table.rows.contains(where: { column < $0.count && TextChecks.hasContent($0[column]) && !isNumericCell($0[column]) }) {
                 return true
             }
         }
-        return false
+        guard inEvaluation, table.rows.contains(where: { $0.dropFirst().contains(where: isNumericCell) }) else { return false }
+        for head in table.header.dropFirst() where namesSomethingMeasured(head) { return true }
+        return table.rows.contains { row in row.first.map { !DatasetNames.names(in: $0).isEmpty || BenchmarkNames.names($0) } ?? false }
     }
 
-    /// "0.91", "91.2 %", "0.91 ± 0.01", "**0.91**", "0.91 (0.89–0.93)".
+    /// A label that is not a number, a metric, the model or the setting: what was measured.
+    static func namesSomethingMeasured(_ label: String) -> Bool {
+        let form = LifecycleText.matchForm(label)
+        guard form.unicodeScalars.contains(where: { $0.properties.isAlphabetic }), !isNumericCell(label) else { return false }
+        if genericLabels.contains(form) || LifecycleText.mentions(label, proseTerms) && !BenchmarkNames.names(label) { return false }
+        return true
+    }
+
+    /// "0.91", "91.2 %", "0.91 ± 0.01", "**0.91**", "0.91 (0.89–0.93)", "79.5†", "0.939/0.040",
+    /// "4.88 s", "1.2k", "$85.2$", "0.91 $\pm$ 0.01". Not "N/A" or "—": those are values of a kind
+    /// (not run, not applicable), but not numbers.
     static func isNumericCell(_ cell: String) -> Bool {
-        var text = cell.trimmingCharacters(in: .whitespaces)
-        if let open = text.firstIndex(of: "("), text.hasSuffix(")") { text = String(text[..<open]) }
-        text = text.replacingOccurrences(of: "*", with: "").trimmingCharacters(in: .whitespaces)
-        return PatternCache.matches(text, #"^[~≈<>+\-−]?\s*\d+(?:[.,]\d+)?\s*%?(?:\s*(?:±|\+/-|\+-)\s*\d+(?:[.,]\d+)?\s*%?)?$"#)
+        var text = cell.replacingOccurrences(of: "$\\pm$", with: "±").replacingOccurrences(of: "\\pm", with: "±")
+        text = text.filter { !"*_`$†‡§¹²³^".contains($0) }.trimmingCharacters(in: .whitespaces)
+        for (open, close) in [("(", ")"), ("[", "]")] {
+            if let start = text.firstIndex(of: Character(open)), text.hasSuffix(close), start > text.startIndex {
+                text = String(text[..<start]).trimmingCharacters(in: .whitespaces)
+            }
+        }
+        guard !text.isEmpty, text.utf8.count <= 40 else { return false }
+        return PatternCache.matches(text, numericCell)
+    }
+
+    /// One number (with a comparator, unit or percent, and a ± spread), or several joined by `/`.
+    private static let numericCell: String = {
+        let number = #"[~≈<>≤≥+\-−]?\s*\d+(?:[.,]\d+)*\s*(?:%|pp|k|K|M|B|x|×|ms|s|dB)?"#
+        let spread = #"(?:\s*(?:±|\+/-|\+-)\s*\d+(?:[.,]\d+)?\s*%?)?"#
+        return "^" + number + spread + #"(?:\s*/\s*"# + number + spread + ")*$"
+    }()
+
+    /// Cells that say "not measured" or "not applicable" (`N/A`, `-`, `—`, `n.a.`): values of a
+    /// results table, never template placeholders.
+    static func isNotApplicableCell(_ cell: String) -> Bool {
+        let text = cell.trimmingCharacters(in: .whitespaces).lowercased()
+        return ["n/a", "na", "n.a.", "-", "–", "—", "--", "n/e", "tbd*", "×", "✗", "x"].contains(text)
     }
 
     // MARK: Prose
@@ -108,21 +159,20 @@ enum MetricFinder {
         return false
     }
 
-    /// Whether prose names the data an evaluation ran on.
+    /// Whether prose names the data an evaluation ran on: a test-data phrase, or a dataset or
+    /// benchmark named in words.
     static func proseNamesTestData(_ text: String) -> Bool {
-        let lower = Placeholders.strip(text).lowercased()
-        return testDataPhrases.contains { TextChecks.containsWord($0, in: lower) }
+        let plain = Placeholders.strip(text)
+        return LifecycleText.mentions(plain, testDataPhrases) || !DatasetNames.names(in: plain).isEmpty
+            || BenchmarkNames.names(plain)
     }
 
-    static func mentionsTerm(_ text: String, terms: [String]) -> Bool {
-        terms.contains { TextChecks.containsWord($0, in: text) }
-    }
 
     // MARK: model-index
 
     /// What `model-index` front matter reports: any metric with a type and a value, and any
     /// result naming its dataset.
-    static func modelIndexSummary(_ front: YAMLNode?) -> (hasValues: Bool, namesData: Bool) {
+    static func modelIndexSummary(_ front: YAMLNode?) -> (hasValues: Bool, namesData: Bool, present: Bool) {
         var hasValues = false, namesData = false
         for entry in front?["model-index"]?.array ?? [] {
             for result in entry["results"]?.array ?? [] {
@@ -134,7 +184,7 @@ enum MetricFinder {
                 }
             }
         }
-        return (hasValues, namesData)
+        return (hasValues, namesData, !(front?["model-index"]?.array ?? []).isEmpty)
     }
 
     private static func hasNumber(_ node: YAMLNode) -> Bool {

@@ -109,6 +109,18 @@ struct ModelCardDocument {
         blocks(of: index, excluding: excluded).map(\.text).joined(separator: "\n")
     }
 
+    /// The MC rules' one verdict on a section a card must have: nil when one of the sections at
+    /// `indices` is answered; else an absence (SPEC §5.1) at the first of them, which is empty or
+    /// template text, or at the title when the card has none.
+    func absentSection(_ indices: [Int], anchor: String, isAnswered: (Int) -> Bool,
+                       none: String, empty: (_ title: String) -> String) -> Violation? {
+        if indices.contains(where: isAnswered) { return nil }
+        if let first = indices.first {
+            return .absent(empty(sections[first].title), at: self.anchor(sections[first]), anchor: anchor)
+        }
+        return .absent(none, at: titleAnchor, anchor: anchor)
+    }
+
     /// Whether the section says something once placeholders are gone.
     func isSubstantive(_ index: Int, excluding excluded: Set<SectionKey> = []) -> Bool {
         Placeholders.isSubstantive(text(of: index, excluding: excluded))
@@ -177,8 +189,6 @@ struct FieldLine: Hashable {
     var hasValue: Bool { TextChecks.hasContent(value) }
 
     static func parse(_ source: SourceLine) -> FieldLine? {
-        // No colon, no field (most prose lines): skip the replacements below.
-        guard source.text.utf8.contains(UInt8(ascii: ":")) else { return nil }
         var text = Substring(source.text)
         text = text.drop { $0 == " " || $0 == "\t" || $0 == ">" }
         if let first = text.first, "-*+".contains(first), text.dropFirst().first == " " { text = text.dropFirst(2) }
@@ -186,6 +196,9 @@ struct FieldLine: Hashable {
                 !text[..<dot].isEmpty {
             text = text[text.index(after: dot)...]
         }
+        if let bold = boldLabel(text) { return FieldLine(label: normalizedLabel(bold.label), value: bold.value, line: source.line) }
+        // No colon, no field (most prose lines): skip the replacements below.
+        guard text.utf8.contains(UInt8(ascii: ":")) else { return nil }
         let plain = withoutEmphasisMarks(text)
         guard let colon = plain.firstIndex(of: ":") else { return nil }
         let rawLabel = plain[..<colon]
@@ -193,6 +206,25 @@ struct FieldLine: Hashable {
               !rawLabel.contains("[") || rawLabel.lowercased().contains("[optional]") else { return nil }
         let value = plain[plain.index(after: colon)...].trimmingCharacters(in: .whitespaces)
         return FieldLine(label: normalizedLabel(String(rawLabel)), value: value, line: source.line)
+    }
+
+    /// `**Model developers** Meta`, `**License** A custom licence …`: a bold label and its value on
+    /// one line, written without a colon (vendor cards do this throughout). The label is short and
+    /// is not a sentence; the value is not empty.
+    static func boldLabel(_ text: Substring) -> (label: String, value: String)? {
+        for mark in ["**", "__"] where text.hasPrefix(mark) {
+            let inside = text.dropFirst(2)
+            guard let close = inside.range(of: mark) else { return nil }
+            var label = inside[..<close.lowerBound].trimmingCharacters(in: .whitespaces)
+            while label.hasSuffix(":") { label.removeLast() }
+            var value = inside[close.upperBound...].trimmingCharacters(in: .whitespaces)
+            if value.hasPrefix(":") { value = value.dropFirst().trimmingCharacters(in: .whitespaces) }
+            let words = label.split(separator: " ").count
+            guard !value.isEmpty, !label.isEmpty, label.count <= 48, words <= 6, label.contains(where: \.isLetter),
+                  !label.hasSuffix("."), !label.contains("http") else { return nil }
+            return (label, value)
+        }
+        return nil
     }
 
     /// The text without `**`, `__` (each pair read left to right) and backticks: the marks around

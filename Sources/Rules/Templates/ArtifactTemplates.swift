@@ -19,6 +19,30 @@ public enum ArtifactTemplates {
 
     static let todo = "[More Information Needed]"
 
+    /// The one file-name convention of aimslint: what `init --templates` writes and what every
+    /// message and fix line names. Model card `MODEL_CARD.md`; life cycle documents in lower
+    /// kebab case (`impact-assessment.md`); review records dated under `reviews/`.
+    public static func fileName(for kind: ArtifactKind) -> String {
+        switch kind {
+        case .reviewRecord: "reviews/YYYY-MM-DD.md"
+        case .datasetCard: "DATASET_CARD.md"
+        case .datasheet: "DATASHEET.md"
+        case .croissant: "croissant.json"
+        default: all(system: "").first { $0.kind == kind }?.fileName ?? "\(kind.rawValue).md"
+        }
+    }
+
+    /// The folder a system's documents go in: its root, or `docs/ai/ID` for a system at the
+    /// repository root (which aimslint also reads as the system's own).
+    public static func folder(system: String, root: String) -> String {
+        root.isEmpty ? "docs/ai/\(system)" : root
+    }
+
+    /// Where a new document of `kind` for the system goes, by the convention above.
+    public static func suggestedPath(for kind: ArtifactKind, system: String, root: String) -> String {
+        folder(system: system, root: root) + "/" + fileName(for: kind)
+    }
+
     /// The templates a system at `stage` needs (cumulative, SPEC §5). The continuous validation
     /// plan is only for systems that learn continuously.
     public static func templates(upTo stage: LifecycleStage, system: String, continuousLearning: Bool = false) -> [Template] {
@@ -71,7 +95,7 @@ public enum ArtifactTemplates {
                 | R-1 | \(todo) | \(todo) | \(todo) | \(todo) | \(todo) | \(todo) |
 
                 """),
-            Template(kind: .requirements, fileName: "REQUIREMENTS.md", stage: .inception, text: """
+            Template(kind: .requirements, fileName: "requirements.md", stage: .inception, text: """
                 # Requirements: \(system)
 
                 <!-- One row per requirement; each acceptance criterion is measurable (a number and a unit). -->
@@ -81,7 +105,7 @@ public enum ArtifactTemplates {
                 | REQ-1 | \(todo) | \(todo) |
 
                 """),
-            Template(kind: .design, fileName: "DESIGN.md", stage: .designAndDevelopment, text: """
+            Template(kind: .design, fileName: "design.md", stage: .designAndDevelopment, text: """
                 # Design: \(system)
 
                 **Model type:** \(todo)
@@ -132,7 +156,7 @@ public enum ArtifactTemplates {
                 \(todo)
 
                 """),
-            Template(kind: .humanOversight, fileName: "HUMAN_OVERSIGHT.md", stage: .deployment, text: """
+            Template(kind: .humanOversight, fileName: "human-oversight.md", stage: .deployment, text: """
                 # Human oversight: \(system)
 
                 **Who can intervene:** \(todo)
@@ -146,7 +170,7 @@ public enum ArtifactTemplates {
                 \(todo)
 
                 """),
-            Template(kind: .retirementPlan, fileName: "RETIREMENT.md", stage: .retirement, text: """
+            Template(kind: .retirementPlan, fileName: "retirement-plan.md", stage: .retirement, text: """
                 # Retirement plan: \(system)
 
                 ## Triggers
@@ -166,7 +190,7 @@ public enum ArtifactTemplates {
                 \(todo)
 
                 """),
-            Template(kind: .monitoringPlan, fileName: "MONITORING.md", stage: .operationAndMonitoring, text: """
+            Template(kind: .monitoringPlan, fileName: "monitoring-plan.md", stage: .operationAndMonitoring, text: """
                 # Monitoring plan: \(system)
 
                 ## Monitoring
@@ -185,7 +209,7 @@ public enum ArtifactTemplates {
                 - **Retention:** \(todo)
 
                 """),
-            Template(kind: .incidentResponse, fileName: "INCIDENT_RESPONSE.md", stage: .operationAndMonitoring, text: """
+            Template(kind: .incidentResponse, fileName: "incident-response.md", stage: .operationAndMonitoring, text: """
                 # Incident response: \(system)
 
                 **Contact:** \(todo)
@@ -199,7 +223,7 @@ public enum ArtifactTemplates {
                 \(todo)
 
                 """),
-            Template(kind: .continuousValidationPlan, fileName: "CONTINUOUS_VALIDATION.md", stage: .continuousValidation, text: """
+            Template(kind: .continuousValidationPlan, fileName: "continuous-validation.md", stage: .continuousValidation, text: """
                 # Continuous validation: \(system)
 
                 **Validation data:** \(todo)
@@ -214,7 +238,7 @@ public enum ArtifactTemplates {
                 \(todo)
 
                 """),
-            Template(kind: .reviewRecord, fileName: "reviews/REVIEW-TEMPLATE.md", stage: .reEvaluation, text: """
+            Template(kind: .reviewRecord, fileName: "reviews/review-template.md", stage: .reEvaluation, text: """
                 # Review: \(system)
 
                 **Date:** \(todo)
