@@ -48,12 +48,12 @@ public struct JSONReporter: Sendable {
                 return ArtifactEntry(path: artifact.path, kind: artifact.kind.rawValue, blob: artifact.blob?.hex, problem: problem)
             }
         }
-        let systems = project.systems.map { system in
+        let systems = input.systems.map { system in
             System(id: system.id, root: system.root, stage: system.stage.rawValue, risk: system.risk.rawValue,
                    continuousLearning: system.continuousLearning, owner: system.owner, declared: system.isDeclared,
                    artifacts: entries(project.artifacts.filter { project.owner(of: $0) == system.id }))
         }
-        let datasets = project.datasets.map { dataset in
+        let datasets = input.datasets.map { dataset in
             DatasetEntry(id: dataset.id, root: dataset.root, system: dataset.system, declared: dataset.declaration != nil,
                          artifacts: entries(project.artifacts.filter { $0.kind.documentsDataset && PathMath.isInside($0.path, folder: dataset.root) }))
         }

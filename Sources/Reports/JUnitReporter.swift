@@ -34,7 +34,7 @@ public struct JUnitReporter: Sendable {
                 cases[index].findings.append(finding)
                 cases[index].status = .fail
             } else {
-                let kind = input.project.datasets.contains { $0.id == finding.system } ? "dataset" : (finding.system == nil ? "repository" : "system")
+                let kind = input.datasets.contains { $0.id == finding.system } ? "dataset" : (finding.system == nil ? "repository" : "system")
                 cases.append(Case(rule: finding.ruleID, subject: finding.system, subjectKind: kind, status: .fail, findings: [finding]))
             }
         }

@@ -18,7 +18,7 @@ public struct MarkdownReporter: Sendable {
         let place = input.sourceKind == "revision" ? (input.revision ?? "HEAD") : input.sourceKind
         out += "Checked \(Self.code(place))"
         if let commit = input.commit { out += " at \(Self.code(String(commit.prefix(12))))" }
-        out += ": \(plural(input.project.systems.count, "system")), \(plural(input.project.datasets.count, "dataset")), "
+        out += ": \(plural(input.systems.count, "system")), \(plural(input.datasets.count, "dataset")), "
         out += "\(plural(input.project.artifacts.count, "artifact"))."
         if suppressed > 0 { out += " \(suppressed) suppressed." }
         out += "\n\n" + subjectTable(input)
@@ -42,12 +42,12 @@ public struct MarkdownReporter: Sendable {
         var rows: [(String, [Level: Int])] = []
         var counts: [String: [Level: Int]] = [:]
         for finding in input.activeFindings { counts[finding.system ?? "", default: [:]][finding.level, default: 0] += 1 }
-        for system in input.project.systems {
+        for system in input.systems {
             rows.append(("system \(system.id) (\(system.stage.rawValue))", counts[system.id] ?? [:]))
         }
-        for dataset in input.project.datasets { rows.append(("dataset \(dataset.id)", counts[dataset.id] ?? [:])) }
+        for dataset in input.datasets { rows.append(("dataset \(dataset.id)", counts[dataset.id] ?? [:])) }
         if let repository = counts[""] { rows.append(("repository", repository)) }
-        let known = Set(input.project.systems.map(\.id) + input.project.datasets.map(\.id) + [""])
+        let known = Set(input.systems.map(\.id) + input.datasets.map(\.id) + [""])
         for id in counts.keys.sorted() where !known.contains(id) { rows.append((id, counts[id] ?? [:])) }
         var out = "| subject | errors | warnings | notes |\n|---|---:|---:|---:|\n"
         for (name, levels) in rows {

@@ -36,6 +36,7 @@ extension ReportInput {
                 guard let file = lines[path], line >= 1, line <= file.count else { return nil }
                 return file[line - 1]
             },
+            systems: checked.result.selectedSystems, datasets: checked.result.selectedDatasets,
             sourceText: { texts[$0] })
     }
 }

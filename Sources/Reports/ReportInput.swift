@@ -14,6 +14,9 @@ public struct ReportInput: Sendable {
     public let findings: [Finding]
     public let controls: [ControlResult]
     public let project: Project
+    /// The systems and datasets the run looked at (`--system`, `check PATH`): the project's, or a part.
+    public let systems: [AISystem]
+    public let datasets: [Dataset]
     /// Every rule the binary knows, by id.
     public let rules: [String: RuleDescription]
     /// Lines of text that are not findings: hints and notices for the reader.
@@ -48,6 +51,7 @@ public struct ReportInput: Sendable {
                 repositoryURI: String? = nil, branch: String? = nil, automationMode: String? = nil,
                 exitCode: Int? = nil, failThreshold: FailThreshold = .error, documentationURI: String? = nil,
                 sourceLine: @escaping @Sendable (String, Int) -> String? = { _, _ in nil },
+                systems: [AISystem]? = nil, datasets: [Dataset]? = nil,
                 sourceText: @escaping @Sendable (String) -> String? = { _ in nil }) {
         self.toolVersion = toolVersion
         self.sourceKind = sourceKind
@@ -57,6 +61,8 @@ public struct ReportInput: Sendable {
         self.findings = findings
         self.controls = controls
         self.project = project
+        self.systems = systems ?? project.systems
+        self.datasets = datasets ?? project.datasets
         self.rules = rules
         self.notices = notices
         self.includePasses = includePasses

@@ -71,16 +71,24 @@ public struct TextReporter: Sendable {
         let suppressed = input.findings.filter(\.isSuppressed).count
         var text = "\(plural(errors, "error")), \(plural(warnings, "warning")), \(plural(notes, "note"))"
         if suppressed > 0 { text += " (\(suppressed) suppressed)" }
-        text += " in \(plural(input.project.systems.count, "system")) and \(plural(input.project.datasets.count, "dataset"))"
+        text += " in \(plural(input.systems.count, "system")) and \(plural(input.datasets.count, "dataset"))"
         text += " — \(input.project.artifacts.count) artifacts checked at \(input.sourceKind == "revision" ? input.revision ?? "HEAD" : input.sourceKind)\n"
+        if input.findings.contains(where: { $0.baselineState != nil }) {
+            // Diff mode: what the change did, so the counts above are not read as what blocks.
+            let states = input.findings.filter { !$0.isSuppressed }.map(\.baselineState)
+            let new = states.filter { $0 == .new }.count, fixed = states.filter { $0 == .absent }.count
+            let unchanged = states.filter { $0 == .unchanged || $0 == .updated }.count
+            text += "  this change: \(new) new, \(fixed) fixed, \(unchanged) unchanged (only new findings can block)\n"
+        }
         var bySubject: [String: [Level: Int]] = [:]
         for finding in input.activeFindings { bySubject[finding.system ?? "(repository)", default: [:]][finding.level, default: 0] += 1 }
-        for system in input.project.systems {
+        for system in input.systems {
             let counts = bySubject[system.id] ?? [:]
-            text += "  \(Self.oneLine(system.id)) (\(system.stage.rawValue), \(system.root.isEmpty ? "." : Self.quotedPath(system.root))): "
+            let stage = system.isDeclared ? system.stage.rawValue : "stage not declared"
+            text += "  \(Self.oneLine(system.id)) (\(stage), \(system.root.isEmpty ? "." : Self.quotedPath(system.root))): "
             text += "\(counts[.error] ?? 0) E, \(counts[.warning] ?? 0) W, \(counts[.note] ?? 0) N\n"
         }
-        for dataset in input.project.datasets {
+        for dataset in input.datasets {
             let counts = bySubject[dataset.id] ?? [:]
             text += "  dataset \(Self.oneLine(dataset.id)) (\(dataset.root.isEmpty ? "." : Self.quotedPath(dataset.root))): "
             text += "\(counts[.error] ?? 0) E, \(counts[.warning] ?? 0) W, \(counts[.note] ?? 0) N\n"

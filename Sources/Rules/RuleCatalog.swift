@@ -28,6 +28,7 @@ public enum RuleCatalog {
         DatasheetComplete(),
         CroissantRequiredProperties(),
         CroissantRAIVocabulary(),
+        CroissantStructure(),
         // Life cycle (ISO/IEC 5338 checkpoints)
         PurposeAndWhyAIStated(),
         ImpactAssessmentComplete(),

@@ -96,11 +96,11 @@ struct CheckCommand: ParsableCommand {
                 policy = loaded
             }
             let only = rule.isEmpty ? nil : Set(rule)
-            let systems = system.isEmpty ? nil : Set(system)
+            let selection = Selection(ids: system.isEmpty ? nil : Set(system), folder: folder(in: repository))
             if let baseRevision = effectiveBase(repository) {
-                checked = try checker.gate(source, base: baseRevision, policy: self.policy, only: only, systems: systems)
+                checked = try checker.gate(source, base: baseRevision, policy: self.policy, only: only, selection: selection)
             } else {
-                checked = try checker.check(source, policyOverride: policy, only: only, systems: systems)
+                checked = try checker.check(source, policyOverride: policy, only: only, selection: selection)
             }
         } catch {
             Console.error("\(error)")
@@ -134,6 +134,21 @@ struct CheckCommand: ParsableCommand {
             throw ExitStatus.toolError
         }
         if exitCode != 0 { throw ExitCode(exitCode) }
+    }
+
+    /// The folder PATH names inside the repository (`aimslint check models/churn` checks that
+    /// folder's systems and documents); nil for the repository root, a bare repository or a git dir.
+    private func folder(in repository: Repository) -> String? {
+        guard let workdir = repository.workingDirectory else { return nil }
+        func real(_ path: String) -> String {
+            guard let resolved = realpath(path, nil) else { return (path as NSString).standardizingPath }
+            defer { free(resolved) }
+            return String(cString: resolved)
+        }
+        let root = real(workdir), target = real(path)
+        guard target != root, target.hasPrefix(root + "/") else { return nil }
+        let relative = String(target.dropFirst(root.count + 1))
+        return relative == ".git" || relative.hasPrefix(".git/") ? nil : relative
     }
 
     private func loadBaseline(_ path: String) throws -> Lint.Baseline {

@@ -31,6 +31,28 @@ enum Console {
         try? FileHandle.standardError.write(contentsOf: Data(line.utf8))
     }
 
+    /// Text from a repository or a config (a path, an id) made safe to echo: control characters
+    /// become visible escapes (`\n`, `\x1B`), so no value can start a new line that a CI runner
+    /// reads as a command, or reach a terminal as an escape sequence.
+    static func escaped(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }) else { return text }
+        var out = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\n": out += "\\n"
+            case "\t": out += "\\t"
+            case "\r": out += "\\r"
+            default:
+                if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) {
+                    out += String(format: "\\x%02X", scalar.value)
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out
+    }
+
     /// Colour only on a terminal, and never when NO_COLOR is set (to anything).
     static func wantsColor(for handle: Int32) -> Bool {
         if ProcessInfo.processInfo.environment["NO_COLOR"] != nil { return false }

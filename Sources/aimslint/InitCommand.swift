@@ -9,16 +9,21 @@ import Rules
 struct InitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "init",
-        abstract: "Create .aims/config.yml declaring an AI system (and, with --templates, the documents its stage needs).")
+        abstract: "Create .aims/config.yml declaring the AI systems (and, with --templates, the documents their stage needs).",
+        discussion: """
+            Without --system, declares every system aimslint infers from the repository's model \
+            cards, each at design-and-development, with the stages listed beside it to choose from. \
+            With --system and --root, declares that one system. Never overwrites a config.
+            """)
 
     @Argument(help: "A folder inside the repository (default: the current folder).")
     var path: String = "."
 
-    @Option(name: .long, help: "The system's id (letters, digits, '.', '_', '-').")
-    var system: String
+    @Option(name: .long, help: "The system's id (letters, digits, '.', '_', '-'); without it, every inferred system.")
+    var system: String?
 
-    @Option(name: .long, help: "The system's root folder, relative to the repository root.")
-    var root: String
+    @Option(name: .long, help: "The system's root folder, relative to the repository root (with --system).")
+    var root: String?
 
     @Option(name: .long, help: "ISO/IEC 22989 stage: \(LifecycleStage.allCases.map(\.rawValue).joined(separator: ", ")).")
     var stage: String = LifecycleStage.designAndDevelopment.rawValue
@@ -37,10 +42,13 @@ struct InitCommand: ParsableCommand {
             throw ValidationError("unknown stage '\(stage)'; ISO/IEC 22989 stages: \(LifecycleStage.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         guard RiskLevel(rawValue: risk) != nil else { throw ValidationError("risk must be minimal, limited or high") }
-        guard PolicyDecoder.isValidID(system) else {
-            throw ValidationError("system id '\(system)' must start with a letter or digit and use only letters, digits, '.', '_' and '-'")
+        guard (system == nil) == (root == nil) else { throw ValidationError("--system and --root go together (or give neither to declare every inferred system)") }
+        if let system, !PolicyDecoder.isValidID(system) {
+            throw ValidationError("system id '\(Console.escaped(system))' must start with a letter or digit and use only letters, digits, '.', '_' and '-'")
         }
-        guard PathMath.isCleanRelative(root) else { throw ValidationError("root '\(root)' must be a relative folder inside the repository") }
+        if let root, !PathMath.isCleanRelative(root) {
+            throw ValidationError("root '\(Console.escaped(root))' must be a relative folder inside the repository")
+        }
     }
 
     func run() throws {
@@ -50,30 +58,64 @@ struct InitCommand: ParsableCommand {
             throw ExitStatus.toolError
         }
         let configPath = workdir + "/" + Policy.configPath
-        let entry = InitCommand.systemEntry(id: system, root: PathMath.normalizedRoot(root), stage: stage, risk: risk, owner: owner)
+        if system == nil, FileManager.default.fileExists(atPath: configPath) {
+            Console.error("\(Policy.configPath) already exists and `aimslint init` never overwrites it; declare further systems "
+                          + "by hand, or with `aimslint init --system ID --root DIR` to print an entry")
+            throw ExitStatus.toolError
+        }
+        let declared: [AISystem]
+        if let system, let root {
+            declared = [AISystem(id: system, root: PathMath.normalizedRoot(root))]
+        } else {
+            declared = try inferredSystems(repository)
+            guard !declared.isEmpty else {
+                Console.error("no model card found to infer a system from; declare one with `aimslint init --system ID --root DIR`")
+                throw ExitStatus.toolError
+            }
+        }
+        let entries = declared.map { InitCommand.systemEntry(id: $0.id, root: $0.root, stage: stage, risk: risk, owner: owner,
+                                                            card: $0.artifactPaths[.modelCard], chooseStage: self.system == nil) }
+            .joined()
         if FileManager.default.fileExists(atPath: configPath) {
-            Console.error("\(Policy.configPath) already exists; add this entry under `systems:` by hand:\n\(entry)")
+            Console.error("\(Policy.configPath) already exists; add \(declared.count == 1 ? "this entry" : "these entries") under `systems:` by hand:\n\(Console.escaped(entries))")
             throw ExitStatus.toolError
         }
         do {
             try FileManager.default.createDirectory(atPath: workdir + "/.aims", withIntermediateDirectories: true)
-            try ReportWriter.write(InitCommand.config(systemEntry: entry), to: configPath)
+            try ReportWriter.write(InitCommand.config(systemEntry: entries), to: configPath)
         } catch {
             Console.error("\(error)")
             throw ExitStatus.toolError
         }
-        Console.log("wrote \(Policy.configPath) declaring system '\(system)' at stage \(stage)")
-        if templates { try writeTemplates(workdir: workdir) }
+        let names = declared.map { "'\(Console.escaped($0.id))'" }.joined(separator: ", ")
+        Console.log("wrote \(Policy.configPath) declaring \(declared.count == 1 ? "system" : "systems") \(names) at stage \(stage)")
+        if templates {
+            for system in declared { try writeTemplates(workdir: workdir, system: system.id, root: system.root) }
+        }
+        Console.hint(system == nil
+            ? "set each system's stage in \(Policy.configPath) (the stages are listed beside it), then run `aimslint check`"
+            : "run `aimslint check` to see what the stage asks of it")
     }
 
-    private func writeTemplates(workdir: String) throws {
+    /// The systems `check` would infer: one per model card outside every declared system.
+    private func inferredSystems(_ repository: Repository) throws -> [AISystem] {
+        let checker = Checker(repository: repository, engine: Engine(rules: []))
+        do {
+            return try checker.check(.worktree, only: []).result.project.systems.filter { !$0.isDeclared }
+        } catch {
+            Console.error("\(error)")
+            throw ExitStatus.toolError
+        }
+    }
+
+    private func writeTemplates(workdir: String, system: String, root: String) throws {
         guard let stage = LifecycleStage(rawValue: stage) else { return }
-        let folder = PathMath.normalizedRoot(root)
+        let folder = ArtifactTemplates.folder(system: system, root: PathMath.normalizedRoot(root))
         for template in ArtifactTemplates.templates(upTo: stage, system: system, continuousLearning: false) {
             let relative = folder.isEmpty ? template.fileName : folder + "/" + template.fileName
             let target = workdir + "/" + relative
             if FileManager.default.fileExists(atPath: target) {
-                Console.log("kept existing \(relative)")
+                Console.log("kept existing \(Console.escaped(relative))")
                 continue
             }
             do {
@@ -83,14 +125,40 @@ struct InitCommand: ParsableCommand {
                 Console.error("\(error)")
                 throw ExitStatus.toolError
             }
-            Console.log("wrote \(relative) (\(template.kind.title) template: replace every placeholder)")
+            Console.log("wrote \(Console.escaped(relative)) (\(template.kind.title) template: replace every placeholder)")
         }
     }
 
-    static func systemEntry(id: String, root: String, stage: String, risk: String, owner: String?) -> String {
-        var text = "  - id: \(id)\n    root: \(root.isEmpty ? "." : root)\n    stage: \(stage)\n    risk: \(risk)\n    continuous_learning: false\n"
-        if let owner { text += "    owner: \"\(owner.replacingOccurrences(of: "\"", with: "\\\""))\"\n" }
+    /// One `systems:` entry. An inferred system that shares its folder with other cards names its
+    /// card; with `chooseStage`, the stage line lists the stages to choose from.
+    static func systemEntry(id: String, root: String, stage: String, risk: String, owner: String?, card: String? = nil,
+                            chooseStage: Bool = false) -> String {
+        var text = "  - id: \(id)\n    root: \(yamlScalar(root.isEmpty ? "." : root))\n"
+        let choices = chooseStage ? "   # choose: " + LifecycleStage.allCases.map(\.rawValue).joined(separator: " | ") : ""
+        text += "    stage: \(stage)\(choices)\n    risk: \(risk)\n    continuous_learning: false\n"
+        if let owner { text += "    owner: \(yamlScalar(owner, alwaysQuote: true))\n" }
+        if let card { text += "    artifacts:\n      model-card: \(yamlScalar(card))\n" }
         return text
+    }
+
+    /// A YAML scalar: plain when it is safe to be, else double-quoted with escapes.
+    static func yamlScalar(_ text: String, alwaysQuote: Bool = false) -> String {
+        let plain = !alwaysQuote && !text.isEmpty && text.unicodeScalars.allSatisfy {
+            $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "._-/".unicodeScalars.contains($0))
+        }
+        if plain { return text }
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\t": out += "\\t"
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F { out += String(format: "\\x%02X", scalar.value) } else { out.unicodeScalars.append(scalar) }
+            }
+        }
+        return out + "\""
     }
 
     static func config(systemEntry: String) -> String {

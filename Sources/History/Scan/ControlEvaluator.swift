@@ -229,7 +229,7 @@ final class ControlEvaluator {
         }
         let ids = Set(subjects.compactMap { $0 })
         if !ids.isEmpty {
-            accept(engine.run(project, only: rules, systems: ids, today: today), kinds: [.system, .dataset])
+            accept(engine.run(project, only: rules, selection: Selection(ids: ids), today: today), kinds: [.system, .dataset])
         }
         if subjects.contains(nil) {
             let wanted = rules.map { $0.intersection(repositoryRules) } ?? repositoryRules

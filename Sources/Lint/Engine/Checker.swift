@@ -125,7 +125,7 @@ public struct Checker {
 
     /// Checks one source with its own policy (or `policyOverride`).
     public func check(_ source: CheckSource, policyOverride: Policy? = nil, only: Set<String>? = nil,
-                      systems: Set<String>? = nil) throws -> CheckedSnapshot {
+                      selection: Selection = .everything) throws -> CheckedSnapshot {
         let (snapshot, commit) = try snapshot(of: source)
         let policy = policyOverride ?? self.policy(in: snapshot)
         let history = GitChangeHistory(repository: repository, tip: commit)
@@ -133,7 +133,7 @@ public struct Checker {
         history.limit(to: project.historyScope)
         let store = answerStore()
         let stopWalking = history.startWalking(unlessPreloadedFrom: store)
-        let result = engine.run(project, only: only, systems: systems, parallel: true)
+        let result = engine.run(project, only: only, selection: selection, parallel: true)
         stopWalking()
         if let store { history.save(to: store) }
         var checked = CheckedSnapshot(result: result, commit: commit, source: source,

@@ -38,6 +38,12 @@ public struct LintResult: Sendable {
     public var outcomes: [String: [String: RuleOutcome]] = [:]
     /// The document rules' findings per document, for the repository subject (kept likewise).
     public var documents = DocumentOutcomes()
+    /// What the run was asked to look at: reports list only the selected systems and datasets.
+    public var selection = Selection.everything
+
+    /// The selected systems and datasets, for reports.
+    public var selectedSystems: [AISystem] { project.systems.filter { selection.includes(.system($0)) } }
+    public var selectedDatasets: [Dataset] { project.datasets.filter { selection.includes(.dataset($0)) } }
 }
 
 /// What the document rules (`DocumentRule`) found in each document, with what each document's
@@ -123,10 +129,10 @@ public struct Engine: Sendable {
     ///
     /// With `reuse`, a rule's outcome for a subject is taken from it where it allows; with
     /// `keepOutcomes`, the result carries every rule's outcome per subject (for saving).
-    public func run(_ project: Project, only ruleIDs: Set<String>? = nil, systems systemFilter: Set<String>? = nil,
+    public func run(_ project: Project, only ruleIDs: Set<String>? = nil, selection: Selection = .everything,
                     today: String = SuppressionPass.today(), parallel: Bool = false,
                     reuse: SubjectReuse? = nil, keepOutcomes: Bool = false) -> LintResult {
-        let subjects = Engine.subjects(of: project, filter: systemFilter)
+        let subjects = Engine.subjects(of: project, selection: selection)
         let chosen = rules.filter { rule in ruleIDs?.contains(type(of: rule).description.id) ?? true }
         var findings: [Finding] = []
         var controls: [ControlResult] = []
@@ -157,7 +163,13 @@ public struct Engine: Sendable {
         findings = suppressed.findings.sorted(by: Finding.reportOrder)
         controls = controls.filter { control in !suppressed.controls.contains { $0.ruleID == control.ruleID } } + suppressed.controls
         controls.sort { ($0.subject ?? "", $0.ruleID) < ($1.subject ?? "", $1.ruleID) }
-        return LintResult(findings: findings, controls: controls, project: project, outcomes: outcomes, documents: documents)
+        if selection.folder != nil {
+            // Repository-wide rules read every document; under a folder, only its documents' findings count.
+            let selected = Set(subjects.compactMap(\.id))
+            findings = findings.filter { selection.includes(findingAt: $0.location.path, subject: $0.system, selected: selected) }
+        }
+        return LintResult(findings: findings, controls: controls, project: project, outcomes: outcomes, documents: documents,
+                          selection: selection)
     }
 
     /// The key of a subject's outcomes: its kind and id (a system and a dataset may share an id).
@@ -235,15 +247,9 @@ public struct Engine: Sendable {
         }
     }
 
-    /// Systems, then datasets, then the repository, each sorted by id.
-    static func subjects(of project: Project, filter: Set<String>?) -> [Subject] {
-        var subjects: [Subject] = []
-        for system in project.systems where filter?.contains(system.id) ?? true { subjects.append(.system(system)) }
-        for dataset in project.datasets where filter.map({ $0.contains(dataset.id) || dataset.system.map($0.contains) == true }) ?? true {
-            subjects.append(.dataset(dataset))
-        }
-        if filter == nil { subjects.append(.repository) }
-        return subjects
+    /// Systems, then datasets, then the repository, each sorted by id; those the selection names.
+    static func subjects(of project: Project, selection: Selection) -> [Subject] {
+        (project.systems.map(Subject.system) + project.datasets.map(Subject.dataset) + [.repository]).filter(selection.includes)
     }
 
     /// What a subject's stage asks of a rule (SPEC §5.1): everything, or only that what is present

@@ -19,7 +19,7 @@ extension Checker {
     ///   - baseRevision: the base; for a revision source, the merge base of the two is used, as a
     ///     pull request's diff does. For the index and the working tree the base is used as given.
     public func gate(_ source: CheckSource, base baseRevision: String, policy side: PolicySide = .base,
-                     only: Set<String>? = nil, systems: Set<String>? = nil) throws -> CheckedSnapshot {
+                     only: Set<String>? = nil, selection: Selection = .everything) throws -> CheckedSnapshot {
         let clock = PhaseClock.shared
         let baseTip: ObjectID
         do {
@@ -37,7 +37,7 @@ extension Checker {
         var saved: SavedFile?
         var isRevision = false
         if case .revision = source { isRevision = true }
-        if !isRevision, side == .base, let results = resultStore(policy: side, head: nil, only: only, systems: systems, today: today) {
+        if !isRevision, side == .base, let results = resultStore(policy: side, head: nil, only: only, selection: selection, today: today) {
             saved = SavedFile(results, commit: baseTip)
         }
         let (headSnapshot, headCommit) = try snapshot(of: source)
@@ -56,7 +56,7 @@ extension Checker {
         // A branch's base lies on its first-parent line: the two walks share their common steps.
         let sameTip = headCommit == baseCommit
         let history = GitChangeHistory(repository: repository, tip: headCommit)
-        let results = saved?.store ?? resultStore(policy: side, head: headSnapshot, only: only, systems: systems, today: today)
+        let results = saved?.store ?? resultStore(policy: side, head: headSnapshot, only: only, selection: selection, today: today)
         if saved == nil, let results { saved = SavedFile(results, commit: baseCommit) }
         // The file's first line, the base's ledger: the checked side's project then reads only
         // the documents that differ from the base's.
@@ -85,7 +85,7 @@ extension Checker {
         // stays the reference that evaluates everything).
         var entry = entryLoaded
         if entryLoaded == nil, let baseProject {
-            let baseResult = engine.run(baseProject, only: only, systems: systems, today: today, parallel: true,
+            let baseResult = engine.run(baseProject, only: only, selection: selection, today: today, parallel: true,
                                         keepOutcomes: results != nil)
             if let results {
                 let made = SubjectResultStore.entry(of: baseResult,
@@ -104,7 +104,7 @@ extension Checker {
                                              entries: headSnapshot.entries, base: baseSnapshot.entries, sameHistory: sameTip)
         }
         clock.mark("outcomes to reuse chosen")
-        var headResult = engine.run(headProject, only: only, systems: systems, today: today, parallel: true, reuse: reuse)
+        var headResult = engine.run(headProject, only: only, selection: selection, today: today, parallel: true, reuse: reuse)
         clock.mark("checked side evaluated")
         let baseFindings = entry?.findings ?? []
         stopWalking()
@@ -126,7 +126,7 @@ extension Checker {
     /// Where rule outcomes for base commits are saved, or nil with `useCache` off. The key holds
     /// what outcomes depend on besides the trees: rules and systems asked for, today, and the
     /// policy's side (with the checked side's `.aims/` files when the policy is read there).
-    func resultStore(policy side: PolicySide, head: Snapshot?, only: Set<String>?, systems: Set<String>?,
+    func resultStore(policy side: PolicySide, head: Snapshot?, only: Set<String>?, selection: Selection,
                      today: String) -> SubjectResultStore? {
         guard useCache else { return nil }
         var policy = "policy \(side.rawValue)"
@@ -140,7 +140,7 @@ extension Checker {
         let ids = engine.rules.map { type(of: $0).description.id }
         return SubjectResultStore(repository: repository, ruleIDs: ids, settings: [
             "only \(only.map { $0.sorted().joined(separator: ",") } ?? "*")",
-            "systems \(systems.map { $0.sorted().joined(separator: ",") } ?? "*")",
+            selection.key,
             "today \(today)", policy,
         ])
     }

@@ -56,6 +56,10 @@ public struct ProjectBuilder {
         }
         artifacts.sort { $0.path.precedesInByteOrder($1.path) }
         let systems = buildSystems(artifacts: artifacts)
+        // A `reviews/` folder no system owns holds some other kind of review (of a paper, of
+        // code): only a system's review records are life cycle documents.
+        let owners = SystemIndex(systems)
+        artifacts.removeAll { $0.kind == .reviewRecord && owners.owner(of: $0) == nil }
         let datasets = buildDatasets(artifacts: artifacts, systems: systems)
         return Project(sourceName: sourceName, policy: policy, systems: systems, datasets: datasets,
                        artifacts: artifacts, licenseFiles: licenses, paths: snapshot.entries.map(\.path), history: history,
@@ -222,15 +226,24 @@ public struct ProjectBuilder {
         return ["pipeline_tag", "base_model", "model-index", "library_name"].contains { front[$0] != nil }
     }
 
+    /// Hub dataset-card front matter, current and older (datasets 2.x wrote `languages`,
+    /// `licenses`, `task_ids`, `pretty_name`, `paperswithcode_id`).
     static func hasDatasetMetadata(_ front: YAMLNode) -> Bool {
-        ["task_categories", "size_categories", "annotations_creators", "configs"].contains { front[$0] != nil }
+        ["task_categories", "size_categories", "annotations_creators", "configs", "task_ids", "language_creators",
+         "multilinguality", "source_datasets", "pretty_name", "paperswithcode_id", "dataset_info"].contains { front[$0] != nil }
     }
 
+    /// A JSON file that says it conforms to Croissant (whatever its `@type`: CR-001 reports a
+    /// file that claims Croissant but is no `sc:Dataset`, never passes it over in silence), or an
+    /// `sc:Dataset` with a Croissant `@context` (the `cr` prefix).
     static func isCroissant(_ node: JSONNode) -> Bool {
+        let conforms = (node["conformsTo"] ?? node["dct:conformsTo"]).map { value in
+            value.array?.compactMap(\.string) ?? [value.string].compactMap { $0 }
+        } ?? []
+        if conforms.contains(where: { $0.contains("mlcommons.org/croissant") }) { return true }
         let types = node["@type"].map { $0.array?.compactMap(\.string) ?? [$0.string].compactMap { $0 } } ?? []
         let isDataset = types.contains { $0 == "sc:Dataset" || $0 == "Dataset" || $0.hasSuffix("schema.org/Dataset") }
-        let conforms = (node["conformsTo"] ?? node["dct:conformsTo"])?.string ?? ""
-        return isDataset && conforms.contains("croissant")
+        return isDataset && (conforms.contains { $0.contains("croissant") } || node["@context"]?["cr"] != nil)
     }
 }
 

@@ -1,22 +1,22 @@
 import Documents
 import Lint
 
-/// CR-002: Croissant RAI properties use the RAI vocabulary, prefixes are declared, and the core
-/// responsible-AI properties are present.
+/// CR-002: Croissant RAI properties use the RAI vocabulary, and their prefixes are declared.
 struct CroissantRAIVocabulary: Rule {
     static let description = RuleDescription(
         id: "CR-002",
-        title: "Croissant RAI properties are known, declared and present",
+        title: "Croissant RAI properties are known and their prefixes declared",
         rationale: """
             JSON-LD matches properties by exact IRI: `rai:DataBiases` is a different property from \
             `rai:dataBiases`, and a `prov:` key whose prefix the @context does not declare is not \
             PROV at all, so the statement is silently lost to every tool that reads the file. Each \
             RAI key is checked against the 20 properties of the RAI vocabulary (through the file's \
-            own prefixes), each prov:, rai:, cr:, dct: and sc: prefix in use must be declared, and \
-            the core statements — how the data was collected, its biases or limitations, and its \
-            personal or sensitive information — should be there.
+            own prefixes), and each prov:, rai:, cr:, dct: and sc: prefix in use must be declared. \
+            Whether the core statements are there at all — how the data was collected, its biases, \
+            its personal or sensitive information — is asked by DS-002, DS-006 and DS-004 of every \
+            kind of dataset document, so each missing fact is reported once, at one level.
             """,
-        fix: "Spell RAI properties as the vocabulary does, declare every prefix you use in @context, and add rai:dataCollection, rai:dataBiases and rai:personalSensitiveInformation.",
+        fix: "Spell RAI properties as the vocabulary does (`aimslint explain CR-002` lists them) and declare every prefix you use in @context.",
         stage: .designAndDevelopment, processes: [.aiDataEngineering], controls: ["A.7.4", "A.7.5"], level: .warning,
         scope: [.dataset], judgesPublishedDocument: true,
         passing: [
@@ -42,7 +42,7 @@ struct CroissantRAIVocabulary: Rule {
         failing: [
             Example([
                 "data/receipts/croissant.json": """
-                    ↓{
+                    {
                       "@context": {
                         "@vocab": "https://schema.org/",
                         "rai": "http://mlcommons.org/croissant/RAI/"
@@ -55,7 +55,7 @@ struct CroissantRAIVocabulary: Rule {
                       ↓"prov:wasDerivedFrom": { "@id": "https://data.example.org/uploads" }
                     }
                     """,
-            ], note: "a casing typo, a name from the spec's prose, an undeclared prov prefix, no personal-information statement"),
+            ], note: "a casing typo, a name from the spec's prose, an undeclared prov prefix (no personal-information statement is DS-004's finding)"),
             Example([
                 "data/receipts/croissant.json": """
                     {
@@ -73,8 +73,6 @@ struct CroissantRAIVocabulary: Rule {
             ], note: "the rai prefix bound to the versioned specification IRI, so no rai: key resolves"),
         ])
 
-    /// Core coverage: each group is satisfied by any one of its properties.
-    static let coreGroups: [[String]] = [["dataCollection"], ["dataBiases", "dataLimitations"], ["personalSensitiveInformation"]]
     /// Prefixes whose namespaces are fixed by the Croissant specs.
     static let checkedPrefixes = ["prov", "rai", "cr", "dct", "sc"]
 
@@ -83,7 +81,7 @@ struct CroissantRAIVocabulary: Rule {
         guard !files.isEmpty else { return .notApplicable(reason: "the dataset has no readable Croissant file") }
         // A file that is not one JSON object is CR-001's finding; nothing here would add to it.
         return .evaluated(files.filter { $0.root.members != nil }.flatMap {
-            prefixViolations($0) + vocabularyViolations($0) + coverageViolations($0)
+            prefixViolations($0) + vocabularyViolations($0)
         })
     }
 
@@ -159,30 +157,4 @@ struct CroissantRAIVocabulary: Rule {
         if written.hasSuffix(name) { return String(written.dropLast(name.count)) + suggestion }
         return "rai:" + suggestion
     }
-
-    // MARK: Coverage
-
-    /// Core RAI statements missing from the file (a misspelt key that means the property is
-    /// reported by the vocabulary check instead, not twice).
-    private func coverageViolations(_ file: CroissantFile) -> [Violation] {
-        let misspelt = Set(file.allMembers.compactMap { member, _ -> String? in
-            guard let name = CroissantVocabulary.raiName(file.iri(member.key)), CroissantVocabulary.canonicalRAIName(name) == nil else {
-                return nil
-            }
-            return CroissantVocabulary.suggestion(forRAIName: name)
-        })
-        return Self.coreGroups.compactMap { group in
-            if !file.raiMembers(Set(group), lenientCase: false).isEmpty { return nil }
-            if group.contains(where: misspelt.contains) { return nil }
-            let names = group.map { "rai:\($0)" }.joined(separator: " or ")
-            return Violation("the Croissant file has no \(names): \(Self.coverageReason[group[0]] ?? "")",
-                             at: file.topAnchor, anchor: "rai-coverage:\(group[0])")
-        }
-    }
-
-    static let coverageReason: [String: String] = [
-        "dataCollection": "describe how the data was collected",
-        "dataBiases": "describe the data's known biases and limitations",
-        "personalSensitiveInformation": "say what personal or sensitive information it holds, or that it holds none",
-    ]
 }

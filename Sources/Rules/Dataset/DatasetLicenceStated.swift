@@ -1,3 +1,4 @@
+import Foundation
 import Documents
 import Lint
 
@@ -90,23 +91,64 @@ struct DatasetLicenceStated: Rule {
 
     private func hasLicence(_ documents: DatasetDocuments, _ context: RuleContext) -> Bool {
         for source in documents.markdown where frontMatterLicence(source.artifact.frontMatter) { return true }
+        // A licence section answers with a licence's name alone ("MIT Licence") or a link to terms.
+        let named = documents.sections(SectionMatcher(keys: [.license])).filter { found in
+            Self.namesALicence(Placeholders.strip(found.text)) || Self.linksTerms(found)
+        }
+        if !named.isEmpty { return true }
         let sections = documents.sections(Self.sections).filter(\.isAnswered)
-        if sections.contains(where: { $0.section.key == .license }) { return true }
+        if sections.contains(where: { $0.section.key == .license && Self.namesALicence(Placeholders.strip($0.text)) }) { return true }
         if sections.contains(where: { DatasetText.matches(Placeholders.strip($0.text), Self.termsPatterns) }) { return true }
         if documents.mentions(Self.licenceFields) { return true }
         for file in documents.croissant {
             let terms = file.schemaMembers("license", in: file.dataset) + file.schemaMembers("usageInfo", in: file.dataset)
-            if terms.contains(where: { CroissantFile.hasContent($0.value) }) { return true }
+            if terms.contains(where: { Self.statesTerms($0.value) }) { return true }
         }
         let root = context.dataset?.root ?? ""
         return context.project.licenseFiles.keys.contains { PathMath.isInside($0, folder: root) && !root.isEmpty }
     }
 
-    /// `license:` with a real value; `unknown` is not one, and `other` needs a name or link.
+    /// Values that name no licence: a licence field holding one states no conditions of use.
+    static let noLicence: Set<String> = ["unknown", "none", "null", "n/a", "na", "undefined", "public", "tbd", "todo",
+                                        "not specified", "unspecified", "no license", "no licence", "-"]
+
+    /// Whether a licence section's text names conditions of use: a licence's name, a link, or a sentence.
+    static func namesALicence(_ text: String) -> Bool {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !trimmed.isEmpty, !noLicence.contains(trimmed.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "."))) else {
+            return false
+        }
+        return !LicenseNames.mentions(in: trimmed).isEmpty || trimmed.contains("://") || Placeholders.isSubstantive(trimmed)
+    }
+
+    /// Whether a licence section links its terms (`[CC BY-NC 4.0](…/LICENSE)`); a link whose text
+    /// is template filler (`[More Information Needed](…)`) does not count.
+    static func linksTerms(_ found: FoundSection) -> Bool {
+        let section = found.section
+        let document = found.source.document
+        return (section.range.start.line...max(section.range.start.line, section.endLine)).contains { line in
+            MarkdownLinks.links(in: SourceLine(line: line, text: document.line(line))).contains { TextChecks.hasContent($0.text) }
+        }
+    }
+
+    /// A Croissant `license` or `usageInfo` value that states terms: not empty, not "unknown" or
+    /// "other" alone, not a URL ending in `/undefined` or `/unknown`.
+    static func statesTerms(_ node: JSONNode) -> Bool {
+        let values = CroissantFile.strings(in: node).map { $0.trimmingCharacters(in: .whitespaces) }
+        if values.isEmpty { return CroissantFile.hasContent(node) }
+        return values.contains { value in
+            let lower = value.lowercased()
+            let last = lower.split(separator: "/").last.map(String.init) ?? lower
+            return TextChecks.hasContent(value) && !noLicence.contains(lower) && lower != "other" && !noLicence.contains(last)
+        }
+    }
+
+    /// `license:` (or the older `licenses:`) with a real value; `unknown` is not one, and `other`
+    /// needs a name or link.
     private func frontMatterLicence(_ front: YAMLNode?) -> Bool {
-        guard let front, let value = front["license"] else { return false }
+        guard let front, let value = front["license"] ?? front["licenses"] else { return false }
         let names = (value.strings ?? []).map { $0.trimmingCharacters(in: .whitespaces) }
-            .filter { !$0.isEmpty && Placeholders.strip($0).contains(where: \.isLetter) && $0.lowercased() != "unknown" }
+            .filter { !$0.isEmpty && Placeholders.strip($0).contains(where: \.isLetter) && !Self.noLicence.contains($0.lowercased()) }
         if names.isEmpty { return false }
         if names.allSatisfy({ $0.lowercased() == "other" }) {
             return [front["license_name"], front["license_link"], front["license_details"]].contains { ($0?.string ?? "").contains(where: \.isLetter) }

@@ -72,6 +72,11 @@ struct DatasetPreparationDescribed: Rule {
             // "Data Collection" alone is provenance; "Data Collection and Processing" also covers preparation.
             section.key != .dataCollection || ["process", "normali", "clean", "filter"].contains { LifecycleText.bytes(section.normalized, contain: $0) }
         })
+    /// Sentences that say what was done to the data ("cleaned to strip markup", "deduplicated").
+    static let preparationPatterns = [
+        #"\b(cleaned|filtered|deduplicated|de-duplicated|preprocessed|pre-processed|normali[sz]ed|tokeni[sz]ed|anonymi[sz]ed|stripped|parsed|resampled|resized|cropped|transcribed|annotated|hand-labell?ed|manually labell?ed)\b"#,
+        #"\b(labell?ed|annotated|rated|tagged)\s+by\b"#,
+    ]
     static let raiProperties: Set<String> = [
         "dataPreprocessingProtocol", "dataAnnotationProtocol", "dataManipulationProtocol", "dataImputationProtocol",
         "dataAnnotationPlatform", "dataAnnotationAnalysis", "machineAnnotationTools", "annotationsPerItem",
@@ -81,7 +86,8 @@ struct DatasetPreparationDescribed: Rule {
     func evaluate(_ context: RuleContext) -> Evaluation {
         let documents = DatasetDocuments(context.artifacts)
         if let reason = documents.notJudgedReason { return .notApplicable(reason: reason) }
-        if documents.answeredSection(Self.sections) != nil || documents.raiEvidence(Self.raiProperties) != nil {
+        if documents.answeredSection(Self.sections) != nil || documents.raiEvidence(Self.raiProperties) != nil
+            || documents.mentions(Self.preparationPatterns) {
             return .pass
         }
         return .evaluated([Violation(

@@ -58,6 +58,12 @@ struct DatasetProvenanceRecorded: Rule {
 
     static let sections = SectionMatcher(keys: [.collectionProcess, .sourceData, .dataCollection, .sourceDataProducers],
                                          titleWords: ["provenance", "data origin"])
+    /// Sentences that say where data came from.
+    static let originPatterns = [
+        #"\b(collected|gathered|crawled|scraped|harvested|compiled|extracted|sourced|obtained|downloaded|drawn|taken|curated)\s+(from|on|at|via|through|by)\b"#,
+        #"\b(built|created|constructed|derived|generated)\s+(from|out of|using)\b"#,
+        #"\b(comes|come|originates|originate)\s+from\b"#,
+    ]
     static let raiProperties: Set<String> = ["dataCollection", "dataCollectionType", "dataCollectionRawData", "dataCollectionTimeframe"]
     static let provProperties: Set<String> = ["wasDerivedFrom", "wasGeneratedBy", "wasAttributedTo"]
 
@@ -72,6 +78,21 @@ struct DatasetProvenanceRecorded: Rule {
         guard answered.isEmpty && croissant.isEmpty else {
             return timeFrameStated(answered, croissant, documents.croissant)
                 ? .pass : .evaluated([missingTimeFrame(answered, croissant, context)])
+        }
+        // Cards often tell where the data comes from in their summary ("posts gathered from
+        // blogger.com in August 2004"): that is a provenance record too.
+        if let stated = documents.proseBlocks.first(where: { DatasetText.matches($0.text, Self.originPatterns) }) {
+            if documents.proseBlocks.contains(where: { DatasetText.matches($0.text, Self.originPatterns)
+                && DatasetText.matches($0.text, DatasetText.timeFramePatterns) }) {
+                return .pass
+            }
+            let at = stated.source.document.sectionIndex(containing: stated.block.range.start.line)
+                .map { FoundSection(source: stated.source, index: $0).heading }
+                ?? Anchor(path: stated.source.artifact.path, line: stated.block.range.start.line)
+            return .evaluated([Violation(
+                "the provenance record of \(DatasetDocuments.name(context)) does not say when the data was collected: "
+                    + "add the collection time frame (dates or years, or Croissant rai:dataCollectionTimeframe)",
+                at: at, anchor: "provenance:time-frame")])
         }
         return .evaluated([Violation(
             "\(DatasetDocuments.name(context)) has no provenance record: say where the data comes from, how and when "

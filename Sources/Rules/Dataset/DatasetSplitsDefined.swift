@@ -79,7 +79,13 @@ struct DatasetSplitsDefined: Rule {
                 anchor: "splits", absence: true)])
         }
         if documents.mentions(Self.independencePatterns) { return .pass }
-        let croissantText = documents.croissant.flatMap { CroissantFile.strings(in: $0.root) }.joined(separator: "\n")
+        // What a Croissant file says about its data, not the abstracts it cites (`citeAs`).
+        let croissantText = documents.croissant.flatMap { file in
+            file.allMembers.filter { entry in
+                entry.member.value.string != nil && CroissantVocabulary.croissantName(file.iri(entry.member.key)) != "citeAs"
+                    && CroissantVocabulary.schemaName(file.iri(entry.member.key)) != "citation"
+            }.compactMap(\.member.value.string)
+        }.joined(separator: "\n")
         if DatasetText.matches(croissantText, Self.independencePatterns) { return .pass }
         return .evaluated([Violation(
             "\(DatasetDocuments.name(context)) defines splits but does not say how the test data was kept independent "
@@ -107,6 +113,17 @@ struct DatasetSplitsDefined: Rule {
             if let member = file.allMembers.map(\.member).first(where: { Self.namesSplit($0, in: file) }) {
                 return file.anchor(member.keyLocation)
             }
+            // A field named for the split (read from the file names, say), or files named per split.
+            if let member = file.allMembers.map(\.member).first(where: { member in
+                ["@id", "name"].contains(member.key) && member.value.string.map(Self.namesSplitField) == true
+            }) {
+                return file.anchor(member.keyLocation)
+            }
+            let fileNames = file.allMembers.map(\.member).filter { ["contentUrl", "includes", "name", "@id"].contains($0.key) }
+                .compactMap { $0.value.string?.lowercased() }.joined(separator: " ")
+            if DatasetText.matches(fileNames, Self.trainPatterns) && DatasetText.matches(fileNames, [#"\btest\b"#, #"\bval(id(ation)?)?\b"#, #"\bdev\b"#]) {
+                return file.topAnchor
+            }
         }
         return nil
     }
@@ -128,6 +145,12 @@ struct DatasetSplitsDefined: Rule {
             }
         }
         return ["configs", "dataset_info", "train-eval-index"].contains { front[$0].map(search) ?? false }
+    }
+
+    /// `split`, `data/split`, `records/fold`: the id or name of a field that holds each record's split.
+    static func namesSplitField(_ id: String) -> Bool {
+        let last = id.split(separator: "/").last.map { $0.lowercased() } ?? ""
+        return ["split", "splits", "fold", "partition", "subset"].contains(last)
     }
 
     /// A member whose value names a Croissant split type (`cr:Split`, `cr:TrainingSplit`, …).

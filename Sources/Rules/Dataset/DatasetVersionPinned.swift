@@ -105,13 +105,19 @@ struct DatasetVersionPinned: Rule {
         return ["dataset_info", "configs"].contains { front[$0].map { pins($0, depth: 3) } ?? false }
     }
 
+    /// 32 (md5) or 64 (sha256) hexadecimal digits: a URL or the word "sha256" pins nothing.
+    static func isChecksum(_ text: String) -> Bool {
+        (text.count == 32 || text.count == 64)
+            && text.unicodeScalars.allSatisfy { ("0"..."9").contains($0) || ("a"..."f").contains($0) || ("A"..."F").contains($0) }
+    }
+
     /// A dataset-level `version`, or a checksum on any file.
     static func croissantPins(_ file: CroissantFile) -> Bool {
         if file.schemaMembers("version", in: file.dataset).contains(where: { CroissantFile.hasContent($0.value) }) { return true }
         return file.allMembers.contains { entry in
             let iri = file.iri(entry.member.key)
             let name = CroissantVocabulary.schemaName(iri) ?? CroissantVocabulary.croissantName(iri) ?? ""
-            return (name == "sha256" || name == "md5") && entry.member.value.string.map { $0.count >= 16 } == true
+            return (name == "sha256" || name == "md5") && entry.member.value.string.map(Self.isChecksum) == true
         }
     }
 }

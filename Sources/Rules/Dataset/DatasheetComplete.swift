@@ -135,7 +135,9 @@ struct DatasheetComplete: Rule {
             let keyed = sections.indices.filter { sections[$0].key == entry.key }
             let candidates = keyed.isEmpty
                 ? sections.indices.filter { index in
-                    !SectionMatcher.isDocumentTitle(datasheet.document, index)
+                    // A question heading ("… preprocessed/cleaned/labeled that might impact future
+                    // uses?") belongs to its section; only a section heading stands for one.
+                    !SectionMatcher.isDocumentTitle(datasheet.document, index) && !ProseWalker.isQuestion(sections[index].title)
                         && entry.words.contains { LifecycleText.bytes(sections[index].normalized, contain: $0) }
                 }
                 : keyed

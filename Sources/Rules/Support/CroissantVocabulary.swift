@@ -24,7 +24,9 @@ enum CroissantVocabulary {
 
     /// Dataset-level schema.org properties both specs require (besides `@context`, `@type`,
     /// `conformsTo` and Croissant's `distribution`), in the order the specs list them.
-    static let requiredSchemaProperties = ["name", "description", "license", "url", "creator", "datePublished"]
+    /// The dataset properties CR-001 asks for. `license` is required by the specification too, but
+    /// it is DS-003's fact (one finding, whatever the dataset's documents are).
+    static let requiredSchemaProperties = ["name", "description", "url", "creator", "datePublished"]
 
     /// The 20 properties of the RAI vocabulary (`croissant_rai.ttl`).
     static let raiProperties: [String] = [

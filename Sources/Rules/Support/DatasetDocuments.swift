@@ -24,7 +24,7 @@ struct FoundSection {
     var text: String {
         source.document.allBlocks(of: index).compactMap { DatasetText.answerText(of: $0, in: source) }.joined(separator: "\n")
     }
-    var isAnswered: Bool { Placeholders.isSubstantive(text) }
+    var isAnswered: Bool { Placeholders.isSubstantive(text) || DatasetText.isShortAnswer(text) }
 }
 
 /// Which sections answer a question: canonical heading keys (with an optional extra test on the
@@ -183,33 +183,34 @@ enum DatasetText {
     static func answerText(of block: Block, in source: DatasetMarkdown) -> String? {
         switch block.kind {
         case .code, .thematicBreak: return nil
-        case .paragraph where source.kind == .datasheet && isItalicOnly(block, source.document): return nil
+        case .list where isTableOfContents(block, source.document): return nil
+        case .paragraph where source.kind == .datasheet && ProseWalker.isItalicOnly(block, source.document): return nil
         default: return withoutQuestions(Placeholders.strip(block.text))
         }
     }
 
     static func withoutQuestions(_ text: String) -> String {
         text.split(whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
-            .filter { line in
-                var trimmed = line.trimmingCharacters(in: .whitespaces)
-                while let last = trimmed.last, "*_)".contains(last) { trimmed.removeLast() }
-                return !trimmed.hasSuffix("?")
-            }
+            .filter { !ProseWalker.isQuestion(String($0)) }
             .joined(separator: "\n")
     }
 
-    /// A paragraph whose source is one emphasis span: `_…_` or `*…*` (not bold).
-    static func isItalicOnly(_ block: Block, _ document: MarkdownDocument) -> Bool {
-        let source = (block.range.start.line...max(block.range.start.line, block.range.end.line))
-            .map { document.line($0).trimmingCharacters(in: .whitespaces) }
-            .joined(separator: " ")
-        guard source.count >= 2 else { return false }
-        for mark in ["_", "*"] where source.hasPrefix(mark) && source.hasSuffix(mark) {
-            let doubled = mark + mark
-            if source.hasPrefix(doubled) || source.hasSuffix(doubled) { return false }
-            return true
-        }
-        return false
+    /// A datasheet question's short answer: "No.", "Yes", "None." — an answer, though not a sentence.
+    static func isShortAnswer(_ text: String) -> Bool {
+        let words = text.split(whereSeparator: { $0.isWhitespace || $0 == "\n" }).map {
+            $0.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ".,;:!*_"))
+        }.filter { !$0.isEmpty }
+        guard let first = words.first, words.count <= 3 else { return false }
+        return ["no", "yes", "none", "not applicable", "unknown"].contains(first) || words.joined(separator: " ") == "not applicable"
+    }
+
+    /// A list whose every item is a link to a heading of the document (`- [Personal and Sensitive
+    /// Information](#personal-and-sensitive-information)`): a table of contents names the
+    /// questions, it answers none.
+    static func isTableOfContents(_ block: Block, _ document: MarkdownDocument) -> Bool {
+        let lines = (block.range.start.line...max(block.range.start.line, block.range.end.line))
+            .map { document.line($0).trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        return !lines.isEmpty && lines.allSatisfy { $0.contains("](#") }
     }
 
     /// Whether any of the case-insensitive regular expressions occurs in `text`.

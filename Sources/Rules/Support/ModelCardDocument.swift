@@ -121,6 +121,16 @@ struct ModelCardDocument {
         return .absent(none, at: titleAnchor, anchor: anchor)
     }
 
+    /// Whether the card says anything beyond headings and template text: front matter or any
+    /// block that is substantive once placeholders are gone.
+    var saysAnything: Bool {
+        if let front = frontMatter, case .mapping(let pairs) = front.value, !pairs.isEmpty { return true }
+        return allBlocks.contains { block in
+            if case .code = block.kind { return false }
+            return Placeholders.isSubstantive(block.text)
+        }
+    }
+
     /// Whether the section says something once placeholders are gone.
     func isSubstantive(_ index: Int, excluding excluded: Set<SectionKey> = []) -> Bool {
         Placeholders.isSubstantive(text(of: index, excluding: excluded))

@@ -34,7 +34,7 @@ enum WordingScan {
     private static func found(in artifact: Artifact, document: MarkdownDocument) -> [Found] {
         memo.value(for: artifact) {
             var found: [Found] = []
-            for span in ProseWalker.spans(of: document) {
+            for span in ProseWalker.spans(of: document, kind: artifact.kind) {
                 for match in PhraseMatcher.catalog.matches(in: span.text) {
                     let written = String(span.text[match.range])
                     let start = span.location(of: match.range.lowerBound)
