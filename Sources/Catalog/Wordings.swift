@@ -25,8 +25,8 @@ public enum Wordings {
              "'Development data' is an accepted alternative and is not flagged."),
         term(["hold-out set", "holdout set", "held-out set", "held-out data"], nil, nil, .contextual,
              "Ambiguous: say whether this is test data or validation data."),
-        term(["labelling", "labeling"], "data annotation", "3.2.1", .suggest,
-             "Only for the activity; the noun 'label' is itself a 22989 term."),
+        term(["labelling", "labeling"], nil, nil, .contextual,
+             "Data annotation (3.2.1) only when people label data; a model labelling its inputs is classification."),
         term(["tagging"], "data annotation", "3.2.1", .contextual,
              "Only when it means annotating data; 'part-of-speech tagging' is a 22989 term of its own."),
         term(["label"], "label", "3.2.10", .doNotFlag, "A 22989 term in its own right."),
@@ -62,17 +62,25 @@ public enum Wordings {
     ]
 
     private static let stageLabels: [Wording] = [
-        stage(["ideation", "scoping", "discovery phase"], .inception, .suggest,
+        // Words that name a stage only when written as one ("the ideation phase"): the bare word
+        // is ordinary English ("scoping the problem", "a gradual rollout") and is left alone.
+        stage(["ideation phase", "ideation stage", "scoping phase", "scoping stage", "discovery phase"], .inception, .suggest,
               "The 22989 stage where the problem and the case for AI are set out is inception."),
+        stage(["ideation", "scoping"], .inception, .contextual, "A stage name only when written as one ('the ideation phase')."),
         stage(["testing phase", "test phase", "model evaluation phase"], .verificationAndValidation, .suggest,
               "22989 groups testing and evaluation into one stage."),
-        stage(["go-live", "go live", "rollout", "roll-out", "productionization", "productionisation"], .deployment, .suggest,
+        stage(["go-live", "go live", "productionization", "productionisation", "rollout phase", "roll-out phase"], .deployment, .suggest,
               "The 22989 stage for putting the system into service is deployment."),
-        stage(["model monitoring", "post-deployment monitoring"], .operationAndMonitoring, .suggest,
+        stage(["rollout", "roll-out"], .deployment, .contextual, "A stage name only when written as one ('the rollout phase')."),
+        stage(["post-deployment monitoring phase", "monitoring phase"], .operationAndMonitoring, .suggest,
               "Continuous validation is a separate stage that applies only to systems that keep learning in operation."),
-        stage(["periodic review", "recertification"], .reEvaluation, .suggest,
+        stage(["model monitoring", "post-deployment monitoring"], .operationAndMonitoring, .contextual,
+              "An activity, not only a stage name."),
+        stage(["recertification"], .reEvaluation, .suggest,
               "22989 calls the periodic look back at a running system re-evaluation."),
-        stage(["decommissioning", "sunsetting", "sunset", "end-of-life", "end of life", "EOL"], .retirement, .suggest,
+        stage(["periodic review"], .reEvaluation, .contextual, "An activity of re-evaluation, not only a stage name."),
+        stage(["sunsetting", "end-of-life", "end of life", "EOL", "sunset phase", "decommissioning phase"], .retirement, .suggest,
               "The 22989 stage for taking a system out of service is retirement."),
+        stage(["decommissioning", "sunset"], .retirement, .contextual, "A stage name only when written as one ('the sunset phase')."),
     ]
 }

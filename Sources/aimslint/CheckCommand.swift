@@ -11,7 +11,7 @@ struct CheckCommand: ParsableCommand {
         commandName: "check",
         abstract: "Check a commit, the index or the working tree against the rule catalog.")
 
-    @Argument(help: "A folder inside the repository (default: the current folder).")
+    @Argument(help: "A folder inside the repository (default: the current folder); below the root, only the systems, datasets and documents under it are checked.")
     var path: String = "."
 
     @Flag(name: .long, help: "Check the staged content (the index), as a pre-commit hook does.")

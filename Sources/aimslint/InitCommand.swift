@@ -90,7 +90,10 @@ struct InitCommand: ParsableCommand {
         let names = declared.map { "'\(Console.escaped($0.id))'" }.joined(separator: ", ")
         Console.log("wrote \(Policy.configPath) declaring \(declared.count == 1 ? "system" : "systems") \(names) at stage \(stage)")
         if templates {
-            for system in declared { try writeTemplates(workdir: workdir, system: system.id, root: system.root) }
+            for system in declared {
+                let shared = declared.contains { $0.id != system.id && $0.root == system.root }
+                try writeTemplates(workdir: workdir, system: system.id, root: system.root, shared: shared)
+            }
         }
         Console.hint(system == nil
             ? "set each system's stage in \(Policy.configPath) (the stages are listed beside it), then run `aimslint check`"
@@ -108,9 +111,9 @@ struct InitCommand: ParsableCommand {
         }
     }
 
-    private func writeTemplates(workdir: String, system: String, root: String) throws {
+    private func writeTemplates(workdir: String, system: String, root: String, shared: Bool) throws {
         guard let stage = LifecycleStage(rawValue: stage) else { return }
-        let folder = ArtifactTemplates.folder(system: system, root: PathMath.normalizedRoot(root))
+        let folder = ArtifactTemplates.folder(system: system, root: PathMath.normalizedRoot(root), shared: shared)
         for template in ArtifactTemplates.templates(upTo: stage, system: system, continuousLearning: false) {
             let relative = folder.isEmpty ? template.fileName : folder + "/" + template.fileName
             let target = workdir + "/" + relative

@@ -12,6 +12,8 @@ final class PlaceholdersTests: XCTestCase {
         XCTAssertEqual(found("x \\[more  information needed\\] y"), ["\\[more  information needed\\]"])
         XCTAssertEqual(found("More information needed."), ["More information needed"])
         XCTAssertEqual(found("Furthermore information needed"), [], "whole words only")
+        XCTAssertEqual(found("[Needs More Information]"), ["[Needs More Information]"], "the older dataset-card template")
+        XCTAssertEqual(found("this area needs more information from users"), [], "the older phrase only in brackets")
     }
 
     func testTemplateTags() {
@@ -19,6 +21,7 @@ final class PlaceholdersTests: XCTestCase {
         XCTAssertEqual(found("{{ never closed"), [])
         XCTAssertEqual(found("{{ a\n}}"), [], "one line only")
         XCTAssertEqual(found("{ not: a tag }"), [])
+        XCTAssertEqual(found("  title = {{WikiText}: long text},"), [], "BibTeX keeps capitals in double braces")
     }
 
     func testYourAnswerHere() {

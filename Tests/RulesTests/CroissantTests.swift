@@ -33,8 +33,10 @@ final class CroissantTests: XCTestCase {
             """
         XCTAssertEqual(try check(["CR-001"], json), [
             "CR-001 \(path):1 key:creator", "CR-001 \(path):1 key:datePublished", "CR-001 \(path):1 key:description",
-            "CR-001 \(path):1 key:distribution", "CR-001 \(path):1 key:license", "CR-001 \(path):1 key:url",
+            "CR-001 \(path):1 key:distribution", "CR-001 \(path):1 key:url",
         ])
+        // The licence is one fact with one owner, whatever the dataset's documents: DS-003.
+        XCTAssertEqual(try check(["DS-003"], json), ["DS-003 \(path):1 licence"])
     }
 
     func testVersion11WithVocabularyTermsAndSeveralConformsToValues() throws {
@@ -161,7 +163,7 @@ final class CroissantTests: XCTestCase {
         XCTAssertEqual(try check(["CR-002"], json), ["CR-002 \(path):7 prefix:prov"])
     }
 
-    func testHubStyleContextTermsWithoutValuesLackCoverage() throws {
+    func testHubStyleContextTermsWithoutValuesAreOneFindingPerFact() throws {
         let json = """
             {
               "@context": {
@@ -176,15 +178,15 @@ final class CroissantTests: XCTestCase {
               "name": "receipts"
             }
             """
-        XCTAssertEqual(try check(["CR-002"], json), [
-            "CR-002 \(path):1 rai-coverage:dataBiases", "CR-002 \(path):1 rai-coverage:dataCollection",
-            "CR-002 \(path):1 rai-coverage:personalSensitiveInformation",
+        // The missing statements are the DS rules' facts, one finding each; CR-002 does not repeat them.
+        XCTAssertEqual(try check(["CR-002", "DS-002", "DS-004", "DS-006"], json), [
+            "DS-002 \(path):1 provenance", "DS-004 \(path):1 personal-information", "DS-006 \(path):1 data-quality",
         ])
         let filled = json.replacingOccurrences(of: "\"name\": \"receipts\"", with: """
             "name": "receipts", "dataBiases": "Corner shops are rare.", "dataCollection": "Uploaded in 2023.",
               "personalSensitiveInformation": "None."
             """)
-        XCTAssertEqual(try check(["CR-002"], filled), [], "values under the older cr: binding still count")
+        XCTAssertEqual(try check(["CR-002", "DS-002", "DS-004", "DS-006"], filled), [], "values under the older cr: binding still count")
     }
 
     func testRemoteContextIsNotJudgedForPrefixes() throws {

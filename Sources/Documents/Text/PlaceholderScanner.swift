@@ -110,6 +110,10 @@ struct PlaceholderScanner {
         case "%": close = "%"
         default: return nil
         }
+        // `title = {{WikiText}}`: BibTeX keeps a title's capitals in double braces.
+        var before = position - 1
+        while before >= 0, scalars[before] == " " || scalars[before] == "\t" { before -= 1 }
+        if close == "}", before >= 0, scalars[before] == "=" { return nil }
         var cursor = position + 2
         while cursor + 1 < scalars.count, cursor - position <= 200, scalars[cursor] != "\n" {
             if scalars[cursor] == close, scalars[cursor + 1] == "}" { return cursor + 2 }

@@ -261,6 +261,8 @@ public struct Engine: Sendable {
     }
 
     static func demand(of description: RuleDescription, for context: RuleContext) -> Demand {
+        // A rule for any stage asks the same of every subject.
+        guard description.stage != nil else { return .everything }
         if !context.stageIsKnown {
             if description.judgesPublishedDocument { return .everything }
             let what = context.subject.kind == .dataset ? "the systems that use dataset" : "system"

@@ -67,6 +67,12 @@ public struct RuleContext: Sendable {
         }
     }
 
+    /// Whether another system has the same root (several model cards in one folder).
+    public var sharesRoot: Bool {
+        guard let system else { return false }
+        return project.systems.contains { $0.id != system.id && Array($0.root.utf8) == Array(system.root.utf8) }
+    }
+
     /// The stage the subject is at. A dataset takes the stage of the system whose root holds it,
     /// else the most advanced stage of the systems whose model cards use it, else design and development.
     public var stage: LifecycleStage {

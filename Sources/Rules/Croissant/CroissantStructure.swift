@@ -150,11 +150,20 @@ struct CroissantGraph {
     private func checksumViolations(_ entry: JSONNode, name: String) -> [Violation] {
         [("sha256", 64), ("md5", 32)].compactMap { key, length in
             guard let member = has(key, entry), let value = member.value.string else { return nil }
-            if Self.isHex(value, length: length) || value.contains("github.com/mlcommons/croissant/issues/") { return nil }
+            if Self.isChecksum(value, hexLength: length) || value.contains("github.com/mlcommons/croissant/issues/") { return nil }
             let hint = key == "sha256" && Self.isHex(value, length: 32) ? ": it has the length of an md5, so give it as `md5`" : ""
             return Violation("the \(key) of \(name) is not a checksum (\(length) hexadecimal digits): \"\(value.prefix(40))\"\(hint)",
                              at: file.anchor(member.keyLocation), anchor: "structure:\(name):\(key)")
         }
+    }
+
+    /// Hexadecimal digits of the right length, or the same digest in base64 (`…==`), which
+    /// loaders accept too.
+    static func isChecksum(_ value: String, hexLength: Int) -> Bool {
+        if isHex(value, length: hexLength) { return true }
+        let base64Length = (hexLength / 2 + 2) / 3 * 4
+        return value.count == base64Length && value.hasSuffix("=")
+            && value.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "+/=".unicodeScalars.contains($0)) }
     }
 
     static func isHex(_ value: String, length: Int) -> Bool {
@@ -208,9 +217,14 @@ struct CroissantGraph {
         }
         if let shape = Self.croissantMembers("arrayShape", in: field, file).first {
             let isArray = Self.croissantMembers("isArray", in: field, file).first?.value.bool == true
+            let dimensions = shape.value.string?.split(separator: ",", omittingEmptySubsequences: false)
+                .map { $0.trimmingCharacters(in: .whitespaces) } ?? []
             if !isArray {
                 violations.append(Violation("the field \(name) gives an arrayShape but is not marked isArray: true",
                                             at: file.anchor(shape.keyLocation), anchor: "structure:\(name):array"))
+            } else if dimensions.isEmpty || !dimensions.allSatisfy({ Int($0) != nil }) {
+                violations.append(Violation("the arrayShape of \(name) is not a comma-separated list of whole numbers (-1 for any length)",
+                                            at: file.anchor(shape.keyLocation), anchor: "structure:\(name):array-shape"))
             }
         }
         return violations

@@ -27,6 +27,19 @@ struct DatasetLicenceStated: Rule {
                 "data/receipts/DATASET_CARD.md": "# Receipts\n\nReceipt lines labelled with expense categories.\n",
                 "data/receipts/LICENSE": "Creative Commons Attribution-NonCommercial 4.0 International\n",
             ], note: "a licence file in the dataset folder"),
+            Example(["data/receipts/README.md": "---\nlicenses:\n  - mit\ntask_ids:\n  - multi-class-classification\n---\n# Receipts\n"],
+                    note: "the older `licenses:` key"),
+            Example(["data/receipts/README.md": """
+                ---
+                task_categories:
+                  - text-classification
+                ---
+                # Receipts
+
+                ### Licensing Information
+
+                [CC BY-NC 4.0](https://creativecommons.org/licenses/by-nc/4.0/)
+                """], note: "a licence section that links the terms"),
         ],
         failing: [
             Example([
@@ -63,6 +76,8 @@ struct DatasetLicenceStated: Rule {
                     }
                     """,
             ], note: "an empty Croissant license"),
+            Example(["data/receipts/README.md": "↓---\nlicenses:\n  - unknown\ntask_categories:\n  - text-classification\n---\n# Receipts\n"],
+                    note: "`unknown` states no conditions of use"),
         ])
 
     static let sections = SectionMatcher(keys: [.license, .distribution])

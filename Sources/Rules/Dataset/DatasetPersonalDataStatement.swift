@@ -61,6 +61,28 @@ struct DatasetPersonalDataStatement: Rule {
                     Each instance is a photographed receipt with transcribed line items.
                     """,
             ], note: "a datasheet whose Composition does not address personal data"),
+            Example([
+                "data/receipts/README.md": """
+                    ---
+                    pretty_name: Receipts
+                    languages:
+                      - en
+                    licenses:
+                      - cc-by-4.0
+                    ---
+                    # Dataset Card for receipts
+
+                    ## Table of Contents
+                    - [Dataset Creation](#dataset-creation)
+                      - [Personal and Sensitive Information](#personal-and-sensitive-information)
+
+                    ## Dataset Creation
+
+                    ↓### Personal and Sensitive Information
+
+                    [Needs More Information]
+                    """,
+            ], note: "a table of contents names the question, the older placeholder answers nothing"),
         ])
 
     static let sections = SectionMatcher(keys: [.personalSensitiveInformation])

@@ -20,6 +20,17 @@ struct DatasetProvenanceRecorded: Rule {
             Example(["data/receipts/DATASHEET.md": DatasetExampleFiles.datasheet]),
             Example(["data/receipts/croissant.json": DatasetExampleFiles.croissant], note: "Croissant rai:dataCollection"),
             Example(["data/receipts/README.md": DatasetExampleFiles.datasetCard], note: "a Hub dataset card"),
+            Example(["data/receipts/README.md": """
+                ---
+                task_categories:
+                  - text-classification
+                ---
+                # Receipts
+
+                ### Dataset Summary
+
+                Receipt lines gathered from the budgeting app's beta users between March and May 2023.
+                """], note: "provenance told in the summary, with its time frame"),
         ],
         failing: [
             Example([
@@ -76,8 +87,9 @@ struct DatasetProvenanceRecorded: Rule {
                 + file.schemaMembers("isBasedOn", in: file.dataset).filter { CroissantFile.hasContent($0.value) })
         }.filter { !$0.members.isEmpty }
         guard answered.isEmpty && croissant.isEmpty else {
-            return timeFrameStated(answered, croissant, documents.croissant)
-                ? .pass : .evaluated([missingTimeFrame(answered, croissant, context)])
+            let dated = timeFrameStated(answered, croissant, documents.croissant)
+                || documents.proseBlocks.contains { DatasetText.matches($0.text, Self.originPatterns) && DatasetText.matches($0.text, DatasetText.timeFramePatterns) }
+            return dated ? .pass : .evaluated([missingTimeFrame(answered, croissant, context)])
         }
         // Cards often tell where the data comes from in their summary ("posts gathered from
         // blogger.com in August 2004"): that is a provenance record too.

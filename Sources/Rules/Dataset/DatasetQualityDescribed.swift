@@ -77,6 +77,7 @@ struct DatasetQualityDescribed: Rule {
             DatasetText.isAnswered(Self.withoutBoilerplate(found.text))
         }
         let statement = DatasetText.matches(Self.withoutBoilerplate(documents.proseText), Self.qualityPatterns)
+            || DatasetText.matches(documents.croissantProse, Self.qualityPatterns)
         if sectionAnswered || statement
             || documents.raiEvidence(["dataBiases", "dataLimitations", "dataCollectionMissingData"]) != nil {
             return .pass

@@ -25,6 +25,15 @@ struct DatasetSplitsDefined: Rule {
                 ".aims/config.yml": DatasetExampleFiles.config(stage: "deployment"),
                 "models/budget/receipts/README.md": DatasetExampleFiles.datasetCard,
             ], note: "splits in the card's configs, independence in Dataset Structure"),
+            Example([
+                "data/receipts/croissant.json": CroissantExamples.file(
+                    version: "1.1",
+                    description: #""description": "Receipt lines; the test split shares no receipt with the training split (no overlap).","#,
+                    recordSets: CroissantExamples.recordSet("lines", fields: [CroissantExamples.text, CroissantExamples.field("lines/split", """
+                          "dataType": "sc:Text",
+                          "source": { "fileSet": { "@id": "receipt-lines" }, "extract": { "fileProperty": "filename" } }
+                """)])),
+            ], note: "a Croissant field that holds each record's split, read from the file names"),
         ],
         failing: [
             Example([
@@ -65,6 +74,7 @@ struct DatasetSplitsDefined: Rule {
         #"\bdeduplicated (against|across)\b"#, #"\bunseen\b"#, #"\b(different|separate|distinct) (uploaders|users|speakers|customers|patients|subjects|authors|sources|sites|time periods)\b"#,
         #"\bno (uploader|user|speaker|customer|patient|subject|author) appears in more than one\b"#,
         #"\bsplit by (uploader|user|speaker|customer|patient|subject|author|source|site|time|date)\b"#,
+        #"\b(different|separate|distinct|disjoint) (sets? of )?(individuals|people|persons|writers|annotators|speakers|users|subjects|authors|sources|documents|patients|customers|uploaders|sites)\b"#,
     ]
 
     func evaluate(_ context: RuleContext) -> Evaluation {
@@ -119,9 +129,11 @@ struct DatasetSplitsDefined: Rule {
             }) {
                 return file.anchor(member.keyLocation)
             }
-            let fileNames = file.allMembers.map(\.member).filter { ["contentUrl", "includes", "name", "@id"].contains($0.key) }
-                .compactMap { $0.value.string?.lowercased() }.joined(separator: " ")
-            if DatasetText.matches(fileNames, Self.trainPatterns) && DatasetText.matches(fileNames, [#"\btest\b"#, #"\bval(id(ation)?)?\b"#, #"\bdev\b"#]) {
+            // Files or record sets named per split ("train.parquet", "fashion_mnist_test").
+            let words = Set(file.allMembers.map(\.member).filter { ["contentUrl", "includes", "name", "@id"].contains($0.key) }
+                .compactMap { $0.value.string?.lowercased() }
+                .flatMap { $0.split(whereSeparator: { !$0.isLetter }).map(String.init) })
+            if !words.isDisjoint(with: ["train", "training"]) && !words.isDisjoint(with: ["test", "testing", "validation", "val", "dev"]) {
                 return file.topAnchor
             }
         }

@@ -57,6 +57,17 @@ struct DatasetVersionPinned: Rule {
                     }
                     """,
             ], note: "an empty Croissant version and no checksums"),
+            Example(["data/receipts/croissant.json": """
+                ↓{
+                  "@context": { "@vocab": "http://schema.org/", "cr": "http://mlcommons.org/croissant/" },
+                  "@type": "Dataset",
+                  "name": "receipts",
+                  "distribution": [
+                    { "@type": "cr:FileObject", "@id": "repo", "contentUrl": "https://example.org/receipts.git",
+                      "encodingFormat": "git+https", "sha256": "https://github.com/mlcommons/croissant/issues/80" }
+                  ]
+                }
+                """], note: "a checksum field that holds a link pins nothing"),
         ])
 
     /// A Version or Changelog section whose body gives the version (`## Version` / `1.2.0`).
@@ -105,19 +116,14 @@ struct DatasetVersionPinned: Rule {
         return ["dataset_info", "configs"].contains { front[$0].map { pins($0, depth: 3) } ?? false }
     }
 
-    /// 32 (md5) or 64 (sha256) hexadecimal digits: a URL or the word "sha256" pins nothing.
-    static func isChecksum(_ text: String) -> Bool {
-        (text.count == 32 || text.count == 64)
-            && text.unicodeScalars.allSatisfy { ("0"..."9").contains($0) || ("a"..."f").contains($0) || ("A"..."F").contains($0) }
-    }
-
     /// A dataset-level `version`, or a checksum on any file.
     static func croissantPins(_ file: CroissantFile) -> Bool {
         if file.schemaMembers("version", in: file.dataset).contains(where: { CroissantFile.hasContent($0.value) }) { return true }
         return file.allMembers.contains { entry in
             let iri = file.iri(entry.member.key)
             let name = CroissantVocabulary.schemaName(iri) ?? CroissantVocabulary.croissantName(iri) ?? ""
-            return (name == "sha256" || name == "md5") && entry.member.value.string.map(Self.isChecksum) == true
+            return (name == "sha256" || name == "md5")
+                && entry.member.value.string.map { CroissantGraph.isChecksum($0, hexLength: name == "md5" ? 32 : 64) } == true
         }
     }
 }

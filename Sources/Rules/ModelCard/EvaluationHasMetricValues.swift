@@ -64,6 +64,67 @@ struct EvaluationHasMetricValues: Rule {
                     - Accuracy: 0.9140
                     """,
             ], note: "the summary a training script writes at the top of a card"),
+            Example(["models/router/MODEL_CARD.md": """
+                # Router
+
+                ## Evaluations
+
+                We ran our own suite of routing checks and reviewed the failures by hand.
+
+                ## Benchmarks – Ticket Text
+
+                | Variant | QueueBench (5-shot) | IntentSet | RouteQA |
+                | :---- | ----- | ----- | ----- |
+                | router-small | 71.2 | 64.0% | N/A |
+                | router-large | 80.9 | 72.5% | 55.1 ± 0.4 |
+                """], note: "benchmarks as columns, variants as rows, under a later heading than the prose evaluation; N/A as a value"),
+            Example(["models/router/MODEL_CARD.md": """
+                # Router
+
+                # **Evaluation Results**
+
+                <table>
+                  <tr><th>Model</th><th>Tickets-EN</th><th>Tickets-DE</th></tr>
+                  <tr>
+                    <td>router-small</td>
+                    <td>0.912</td>
+
+                  <td>0.887</td>
+                  </tr>
+                </table>
+                """], note: "a bold-wrapped heading and an HTML table split by a blank line"),
+            Example(["models/router/MODEL_CARD.md": """
+                # Router
+
+                ## Results
+
+                ##
+
+                | metric | final\\_em | final\\_f1 |
+                |---|---|---|
+                | held-out test split | 61.3 | 70.2 |
+                """], note: "an empty heading line between a heading and its table; LaTeX-escaped metric names"),
+            Example(["models/router/MODEL_CARD.md": """
+                # Router
+
+                ## Evaluation
+
+                We tested the router on:
+                - the held-out support-tickets test split
+                - the public IntentSet benchmark
+
+                It reaches 91.4% accuracy on the first and an F1 of 0.83 on the second.
+                """], note: "a list of test data followed by figures in prose"),
+            Example(["models/router/MODEL_CARD.md": """
+                # Router
+
+                ## Limitations
+
+                ### Fairness
+
+                We compared queues across customer languages on the held-out test split: accuracy was
+                above 93% for every language, lowest for Portuguese (93.2%).
+                """], note: "the only figures sit in a fairness section, not under an evaluation heading"),
         ],
         failing: [
             Example([
@@ -106,6 +167,34 @@ struct EvaluationHasMetricValues: Rule {
                 ".aims/config.yml": ModelCardExamples.config(stage: "verification-and-validation"),
                 "models/router/MODEL_CARD.md": "↓# Router\n\nRoutes tickets to queues.\n",
             ], note: "no evaluation at all: reported at the title"),
+            Example([
+                ".aims/config.yml": ModelCardExamples.config(stage: "verification-and-validation"),
+                "models/router/MODEL_CARD.md": """
+                    # Router
+
+                    ## Intended Use
+
+                    ### Evaluated Use
+
+                    Support agents use it to pre-assign tickets.
+
+                    ↓## Performance
+
+                    Results are in the figure below.
+
+                    ![results](results.png)
+                    """,
+            ], note: "results only as an image; an 'Evaluated Use' heading is intended use, not evaluation"),
+            Example([
+                ".aims/config.yml": ModelCardExamples.config(stage: "design-and-development"),
+                "models/router/MODEL_CARD.md": """
+                    # Router
+
+                    ↓## Evaluation
+
+                    The router did well in our tests.
+                    """,
+            ], note: "a declared system at design and development: present content is judged at any stage"),
         ])
 
     static let sectionKeys: Set<SectionKey> = [.evaluation, .results, .metrics, .testingData, .factors]

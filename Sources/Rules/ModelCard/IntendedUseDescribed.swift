@@ -34,6 +34,16 @@ struct IntendedUseDescribed: Rule {
                   }
                 }
                 """], note: "Model Card Toolkit JSON"),
+            Example(["models/router/MODEL_CARD.md": """
+                # Router
+
+                ## Model Details
+
+                Router is a ticket classifier. It can be used to pre-assign incoming support tickets to the
+                queue that owns them, and agents confirm each assignment.
+                """], note: "no use heading: the description says what the model is for"),
+            Example(["models/router/MODEL_CARD.md": "# Router\n\n## Application\n\nPre-assigning support tickets to queues, confirmed by agents.\n"],
+                    note: "a vendor heading for intended use"),
         ],
         failing: [
             Example(["models/router/MODEL_CARD.md": """

@@ -36,6 +36,31 @@ struct LicenseConsistent: Rule {
                 "LICENSE": "Licensed to Acme customers under the terms of their support contract.\n",
                 "models/router/MODEL_CARD.md": "# Router\n\n## License\n\nMIT License\n",
             ], note: "a licence file we cannot read is never called inconsistent"),
+            Example([
+                "models/router/MODEL_CARD.md": """
+                    # Router
+
+                    **License** A custom commercial licence is available from the Acme legal team.
+                    """,
+            ], note: "a bold label without a colon, and a licence named in words"),
+            Example([
+                "LICENSE": "SPDX-License-Identifier: MIT\n",
+                "models/router/LICENSE_WEIGHT": "SPDX-License-Identifier: CC-BY-NC-4.0\n",
+                "models/router/MODEL_CARD.md": """
+                    # Router
+
+                    - **Weights:** released under [CC BY-NC 4.0](LICENSE_WEIGHT); the code under MIT.
+                    """,
+            ], note: "the card links the weights' licence file, which is what it is compared with"),
+            Example([
+                "LICENSE": "SPDX-License-Identifier: Apache-2.0\n",
+                "models/router/MODEL_CARD.md": """
+                    # Router
+
+                    - Generated text may be used for any purpose.
+                    - Released under the `apache-2.0` licence.
+                    """,
+            ], note: "a licence stated in a sentence"),
         ],
         failing: [
             Example([
@@ -53,6 +78,11 @@ struct LicenseConsistent: Rule {
                 "models/router/LICENSE-MODEL": "SPDX-License-Identifier: CC-BY-NC-4.0\n",
                 "models/router/MODEL_CARD.md": "# Router\n\n↓## License\n\nApache License, Version 2.0\n",
             ], note: "the weights are licensed differently from what the card says"),
+            Example([
+                "LICENSE": "SPDX-License-Identifier: MIT\n",
+                "models/router/MODEL_LICENSE": "SPDX-License-Identifier: CC-BY-NC-4.0\n",
+                "models/router/MODEL_CARD.md": "# Router\n\n↓- **License:** [Apache-2.0](MODEL_LICENSE)\n",
+            ], note: "the card links a model licence file that says otherwise"),
             Example([
                 ".aims/config.yml": ModelCardExamples.config(stage: "deployment"),
                 "models/router/MODEL_CARD.md": """
@@ -164,7 +194,8 @@ struct LicenseDeclaration {
         }
         for field in card.fields(in: card.allBlocks) where fieldLabels.contains(field.label) && field.hasValue {
             let links = MarkdownLinks.links(in: SourceLine(line: field.line, text: field.value))
-            result.append(LicenseDeclaration(ids: names(in: field.value), anchor: card.anchor(line: field.line), links: links))
+            result.append(LicenseDeclaration(ids: names(in: MarkdownLinks.blankingLinksAndCode(field.value)),
+                                             anchor: card.anchor(line: field.line), links: links))
         }
         // "Released under the Apache-2.0 licence", in any sentence of the card.
         if result.isEmpty {

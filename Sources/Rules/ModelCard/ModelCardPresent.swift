@@ -14,7 +14,7 @@ struct ModelCardPresent: Rule {
             """,
         fix: "Add MODEL_CARD.md (or a Hugging Face README.md with model metadata) in the system's root folder.",
         stage: .designAndDevelopment, processes: [.informationManagement], controls: ["A.6.2.7", "A.8.2"],
-        level: .error, scope: [.system],
+        level: .error, scope: [.system], judgesPublishedDocument: true,
         passing: [
             Example([
                 ".aims/config.yml": ModelCardExamples.config(stage: "design-and-development"),

@@ -31,6 +31,14 @@ struct ModelVersionRecorded: Rule {
             Example(["models/router/model_card.json": """
                 {"model_details": {"name": "router", "version": {"name": "2.1.0", "date": "2024-05-14"}}}
                 """]),
+            Example(["models/router/MODEL_CARD.md": "# Router\n\nThe router was trained in Q3 of 2024 on resolved tickets.\n"],
+                    note: "a quarter and a year in a sentence"),
+            Example(["models/router/MODEL_CARD.md": "# Router\n\n**Model Dates** The router was trained between January 2023 and July 2023.\n"],
+                    note: "a bold label without a colon and month names"),
+            Example(["models/router/MODEL_CARD.md": "# Router\n\n- Latest version trained on **2/9/2023**\n"],
+                    note: "a US-style date in a list item, in bold"),
+            Example(["models/router/MODEL_CARD.md": "# Router v3 Model Card\n\nRoutes tickets to queues.\n"],
+                    note: "the version in the card's title"),
         ],
         failing: [
             Example(["models/router/MODEL_CARD.md": """
@@ -134,6 +142,8 @@ struct ModelVersionRecorded: Rule {
         for source in card.sourceLines(of: card.allBlocks) where !fieldLines.contains(source.line) {
             let text = Placeholders.strip(MarkdownLinks.blankingLinksAndCode(source.text)
                                           .replacingOccurrences(of: "**", with: ""))
+            // "a Llama 3-based model" names the base wherever it is said.
+            if VersionPatterns.namesBaseByAdjective(text) { return nil }
             guard VersionPatterns.saysDerived(text) else { continue }
             if VersionPatterns.namesBaseModel(source.text) { return nil }
             if claim == nil { claim = card.anchor(line: source.line) }
@@ -183,6 +193,12 @@ enum VersionPatterns {
 
     static func saysDerived(_ text: String) -> Bool { matches(derived, text) }
 
+    /// "Llama 3-based", "BERT-based", "built on top of T5": the base named as a modifier.
+    static func namesBaseByAdjective(_ text: String) -> Bool { matches(baseAdjective, text) }
+
+    private static let baseAdjective = try? NSRegularExpression(
+        pattern: #"\b[A-Z][\w.]*(?:[ -][\w.]*\d[\w.]*)?-based\b|\bbuilt (?:on top of|upon|on) [A-Z][\w.-]*"#)
+
     /// Whether a derivation sentence goes on to name the model: "of distilbert-base-uncased",
     /// "from `acme/encoder-v2`", "on top of [Encoder](…)", "from BERT".
     static func namesBaseModel(_ text: String) -> Bool {
@@ -191,6 +207,9 @@ enum VersionPatterns {
             guard let range = Range(match.range(at: 1), in: text) else { continue }
             let word = text[range]
             if word.lowercased() == "scratch" { continue }
+            // "starting from the mono models": the card's own family, named in the card.
+            let after = text[range.upperBound...].drop { $0 == " " }
+            if after.lowercased().hasPrefix("models") || after.lowercased().hasPrefix("checkpoints") { return true }
             if word.hasPrefix("[") || word.hasPrefix("`") || word.contains(where: { $0.isUppercase || $0.isNumber })
                 || word.contains("-") || word.contains("/") || word.contains("_") { return true }
         }

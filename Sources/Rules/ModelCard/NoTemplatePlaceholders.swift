@@ -26,6 +26,20 @@ struct NoTemplatePlaceholders: DocumentRule {
 
                 Agents pre-assign tickets; `router --check TODO` lists open items in the `{{ queue }}` format.
                 """], note: "HTML comments and inline code are not prose"),
+            Example(["models/router/MODEL_CARD.md": """
+                # Router
+
+                ## Results
+
+                | Variant | English | German |
+                |---|---|---|
+                | small | 0.91 | N/A |
+                | large | 0.94 | — |
+
+                ## Annotators
+
+                - Labels: N/A, the tickets were routed by their own history.
+                """], note: "N/A and dashes among values, and N/A as part of an answer"),
         ],
         failing: [
             Example(["models/router/README.md": """
@@ -56,6 +70,8 @@ struct NoTemplatePlaceholders: DocumentRule {
 
                 ↓TODO: count the tickets per queue.
                 """], note: "any recognised document, not only model cards"),
+            Example(["models/router/MODEL_CARD.md": "# Router\n\n## Training Data\n\n↓N/A\n"],
+                    note: "N/A as a section's whole content is template filler"),
         ])
 
     /// A placeholder found in a document: what it says, where, and under which section.

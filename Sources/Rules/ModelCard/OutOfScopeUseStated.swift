@@ -25,6 +25,21 @@ struct OutOfScopeUseStated: Rule {
                 **Intended use**
                 Agents pre-assign new tickets to queues. It is not intended for tickets about legal claims.
                 """]),
+            Example(["models/router/MODEL_CARD.md": """
+                # Router
+
+                ## Model Use
+
+                Agents pre-assign tickets with it. We caution against using it to decide refunds, and
+                ranking customers with it would not be appropriate.
+                """], note: "out-of-scope use stated as advice in a use section"),
+            Example(["models/router/MODEL_CARD.md": """
+                # Router
+
+                ## Limitations
+
+                Mixed-language tickets go to one queue only. We recommend against use in legal queues.
+                """], note: "out-of-scope use stated in the limitations"),
         ],
         failing: [
             Example(["models/router/MODEL_CARD.md": """
@@ -61,7 +76,7 @@ struct OutOfScopeUseStated: Rule {
         "should not be used", "must not be used", "not be used for", "not be used to", "never be used",
         "not intended for", "not intended to", "not designed for", "not designed to", "not suitable for",
         "not suited for", "out of scope", "out-of-scope", "do not use", "don't use", "misuse", "prohibited",
-        "not for use", "is not meant for", "are not meant for",
+        "not for use", "is not meant for", "are not meant for", "not meant to be used", "not meant to be", "not meant as",
         // Cards often draw the line in a sentence of advice rather than under a label.
         "caution against", "cautions against", "recommend against", "recommends against", "advise against",
         "advises against", "warn against", "discourage", "not recommended for", "not recommend using",

@@ -29,6 +29,23 @@ struct TrainingDataIdentified: Rule {
                     """,
                 "data/tickets/DATASHEET.md": "# Ticket export 2023\n\n## Motivation\n\nRouting research.\n",
             ], note: "a relative link to a dataset documented in the repository"),
+            Example(["models/router/MODEL_CARD.md": """
+                # Router
+
+                ## Model Details
+
+                | | Training Data | Params | Knowledge cutoff |
+                | :---- | :---- | :---- | :---- |
+                | Router v2 | TicketCorpus-40K and `acme/faq-pairs` | 110M | March 2024 |
+                """], note: "training data named in a table column under Model Details"),
+            Example(["models/router/MODEL_CARD.md": """
+                # Router
+
+                ## Model Details
+
+                - **Trained on:** ImageNet and Common Crawl captions
+                - **Model type:** retrieval encoder
+                """], note: "a field under Model Details naming public datasets in words"),
         ],
         failing: [
             Example(["models/router/MODEL_CARD.md": """
@@ -73,6 +90,13 @@ struct TrainingDataIdentified: Rule {
                 Fine-tuned on the `acme/tickets-2024` export of resolved tickets,
                 ↓then on the `acme/survey-2023` customer survey answers.
                 """], note: "the prose names a Hub dataset that front matter leaves out"),
+            Example(["models/router/MODEL_CARD.md": """
+                # Router
+
+                ↓## Training Data
+
+                [More Information Needed]
+                """], note: "the template's placeholder: nothing said (an error, unlike a description without names)"),
         ])
 
     static let sectionKeys: Set<SectionKey> = [.trainingData]
@@ -90,10 +114,22 @@ struct TrainingDataIdentified: Rule {
         let listed = Self.listedDatasets(card.frontMatter)
         let indices = card.outermost(card.sectionIndices(keys: Self.sectionKeys, titleWords: Self.titleWords))
         let details = card.sectionIndices(keys: [.trainingDetails])
-        let blocks = indices.flatMap { card.blocks(of: $0) } + details.flatMap { card.sections[$0].blocks }
+        var blocks = indices.flatMap { card.blocks(of: $0) } + details.flatMap { card.sections[$0].blocks }
+        // Cards also describe their data under other headings ("Modeling Strategy", "Model
+        // Training"): sentences about the training data count wherever they are.
+        let taken = Set(blocks.map(\.range.start.line))
+        let elsewhere = card.allBlocks.filter { block in
+            if case .code = block.kind { return false }
+            return !taken.contains(block.range.start.line) && LifecycleText.mentions(block.text, Self.trainingPhrases)
+        }
+        blocks += elsewhere
         let fields = Self.trainingDataFields(card)
-        let evidence = TrainingDataEvidence(card: card, blocks: blocks, fields: fields, project: project,
-                                            evaluationLines: evaluationLines(card, indices))
+        // Hub ids outside the training-data text may name a base model: they identify, but are not
+        // held against front matter `datasets`.
+        let quiet = evaluationLines(card, indices).union(elsewhere.flatMap { block in
+            Array(block.range.start.line...max(block.range.start.line, block.range.end.line))
+        })
+        let evidence = TrainingDataEvidence(card: card, blocks: blocks, fields: fields, project: project, evaluationLines: quiet)
         let sections = indices.isEmpty ? details : indices
         guard !listed.isEmpty || evidence.identifiesData else {
             guard evidence.isSubstantive else {
@@ -108,7 +144,7 @@ struct TrainingDataIdentified: Rule {
             let place = sections.first.map { "the training-data section \"\(card.sections[$0].title)\"" }
                 ?? "the card's training-data entry"
             let at = sections.first.map { card.anchor(card.sections[$0]) } ?? fields.first.map { card.anchor(line: $0.line) }
-                ?? card.titleAnchor
+                ?? elsewhere.first.map { card.anchor(line: $0.range.start.line) } ?? card.titleAnchor
             return [Violation("\(place) describes the data but names no dataset a reader can find: name each dataset "
                                 + "with a link, a Hub id (owner/name) or its published name",
                               at: at, anchor: "training-data", level: .warning)]
@@ -131,6 +167,13 @@ struct TrainingDataIdentified: Rule {
         }
         return violations
     }
+
+    /// Sentences that speak of the training data.
+    static let trainingPhrases = [
+        "training data", "training dataset", "training datasets", "training set", "trained on", "fine tuned on",
+        "finetuned on", "pretrained on", "pre trained on", "fine tuning data", "finetuning data", "post training data",
+        "training corpus", "training mix", "dataset generation",
+    ]
 
     /// Labels and column headers that mean "the training data" wherever a card puts them (a
     /// `**Training Data:**` line or a table under Model Details), in `LifecycleText.matchForm`.
@@ -241,7 +284,10 @@ struct TrainingDataEvidence {
         // Existence is asked of the project each time (history watches those questions).
         for source in reading.lines {
             for link in source.links {
-                if link.isExternal { links.append(link); continue }
+                if link.isExternal {
+                    if Self.pointsAtData(link) { links.append(link) }
+                    continue
+                }
                 if let path = link.relativePath, Self.exists(path, from: card.artifact.folder, in: project) { links.append(link) }
             }
             for id in source.hubIDs where !Self.exists(id, from: card.artifact.folder, in: project) {
@@ -271,6 +317,23 @@ struct TrainingDataEvidence {
         guard let name = id.split(separator: "/").last.map(String.init) else { return false }
         let form = TextChecks.compact(name)
         return form.count >= 3 && LifecycleText.bytes(compactText, contain: form)
+    }
+
+    /// Places that publish papers, not data: a link there identifies no dataset.
+    static let paperHosts = ["arxiv.org", "openreview.net", "aclanthology.org", "aclweb.org", "doi.org", "proceedings.",
+                             "papers.nips.cc", "ieeexplore.ieee.org", "dl.acm.org", "semanticscholar.org", "/paper", "/publications/"]
+
+    /// Whether a web link can identify training data: not a paper, and either a data host's URL
+    /// (`huggingface.co/datasets/…`, Kaggle, Zenodo) or a link whose text names data.
+    static func pointsAtData(_ link: MarkdownLink) -> Bool {
+        let url = link.destination.lowercased()
+        if paperHosts.contains(where: url.contains) { return false }
+        if ["/datasets/", "kaggle.com", "zenodo.org", "figshare.com", "dataverse", "data.", "/data/"].contains(where: url.contains) {
+            return true
+        }
+        let text = link.text
+        return LifecycleText.mentions(text, ["dataset*", "data", "corpus", "corpora", "collection*", "benchmark*"])
+            || !DatasetNames.names(in: text).isEmpty || HubIDs.isWellFormed(text)
     }
 
     static func exists(_ path: String, from folder: String, in project: Project) -> Bool {

@@ -52,7 +52,7 @@ struct SystemDeclared: Rule {
             }
         }
         byStage.sort { $0.stage.order < $1.stage.order }
-        let folder = ArtifactTemplates.folder(system: system.id, root: system.root)
+        let folder = ArtifactTemplates.folder(system: system.id, root: system.root, shared: context.sharesRoot)
         var asked = byStage.isEmpty
             ? "every life cycle document up to operation is present"
             : "a declared stage would ask for " + byStage.map { "\($0.files.joined(separator: ", ")) (from \($0.stage.title.lowercased()))" }

@@ -67,6 +67,9 @@ struct DatasetDocuments {
     let proseBlocks: [(source: DatasetMarkdown, block: Block, text: String)]
     /// All of `proseBlocks` joined, so a question about the whole documentation is one search.
     let proseText: String
+    /// What the Croissant files say in words: the dataset's description and its PROV statements
+    /// (a `prov:wasGeneratedBy` activity that tells how personal data was removed, say).
+    let croissantProse: String
 
     init(_ artifacts: [Artifact]) {
         let documents = artifacts.filter { $0.kind.documentsDataset }
@@ -83,6 +86,12 @@ struct DatasetDocuments {
             return zip(Self.blocks(of: source), texts).compactMap { block, text in text.map { (source, block, $0) } }
         }
         proseText = proseBlocks.map(\.text).joined(separator: "\n\n")
+        croissantProse = croissant.flatMap { file -> [String] in
+            let description = file.schemaMembers("description", in: file.dataset).flatMap { CroissantFile.strings(in: $0.value) }
+            let prov = file.allMembers.filter { file.iri($0.member.key).hasPrefix(CroissantVocabulary.provNamespace) }
+                .flatMap { CroissantFile.strings(in: $0.member.value) }
+            return description + prov
+        }.joined(separator: "\n\n")
     }
 
     /// Every block of a document, preamble first, in order.
@@ -116,10 +125,10 @@ struct DatasetDocuments {
         sections(matcher).first { $0.isAnswered }
     }
 
-    /// Whether any prose of any Markdown document matches one of the patterns (case-insensitive
-    /// regular expressions).
+    /// Whether any prose of any Markdown document, or a Croissant file's description or PROV
+    /// statements, matches one of the patterns (case-insensitive regular expressions).
     func mentions(_ patterns: [String]) -> Bool {
-        DatasetText.matches(proseText, patterns)
+        DatasetText.matches(proseText, patterns) || DatasetText.matches(croissantProse, patterns)
     }
 
     /// RAI properties with content, in any Croissant file.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Recognises datasets named in words, the way published cards name what a model learned from:
 /// public corpora a reader can look up by name ("ImageNet", "Common Crawl", "LibriSpeech"), and
 /// the shape collection names take — a capitalised name with a size suffix ("LAION-5B",
@@ -24,14 +26,39 @@ enum DatasetNames {
         "caltech101", "flowers102", "svhn", "stl 10", "kitti", "ucf101", "clevr",
     ]
 
-    /// Names found in the text: known corpora (whole words) and size-suffixed collection names.
+    /// Names found in the text: known corpora (whole words), size-suffixed collection names, and
+    /// a name before the word "dataset" or "corpus" ("the hh-rlhf dataset", "the FairFace
+    /// dataset") when it is written as a name — with a capital, a digit or a joining mark.
     static func names(in text: String) -> [String] {
         let form = LifecycleText.matchForm(text)
         var found = known.filter { LifecycleText.containsPhrase(form, $0) }
-        for token in text.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) {
-            if isSizedName(token) { found.append(String(token)) }
+        let tokens = text.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == ".") })
+            .map { $0.trimmingCharacters(in: CharacterSet(charactersIn: ".")) }
+        for (index, token) in tokens.enumerated() {
+            if isSizedName(Substring(token)) { found.append(token) }
+            guard index + 1 < tokens.count, ["dataset", "datasets", "corpus", "corpora"].contains(tokens[index + 1].lowercased()),
+                  isWrittenAsName(token) else { continue }
+            found.append(token)
         }
         return found
+    }
+
+    /// Words before "dataset" that describe a dataset rather than name it.
+    static let describingWords: Set<String> = [
+        "the", "this", "that", "a", "an", "our", "their", "its", "training", "evaluation", "test", "validation", "public",
+        "internal", "private", "proprietary", "new", "same", "large", "small", "synthetic", "custom", "original", "final",
+        "curated", "cleaned", "filtered", "full", "entire", "whole", "main", "base", "benchmark", "labeled", "labelled",
+        "annotated", "multilingual", "english", "image", "text", "audio", "video", "code", "safety", "instruction",
+        "preference", "human", "open", "source", "each", "every", "any", "one", "two", "which", "following",
+    ]
+
+    /// "hh-rlhf", "FairFace", "WebText", "C4": not a describing word, and carrying a capital after
+    /// its first letter, a digit, or a joining mark — the marks of a proper name.
+    static func isWrittenAsName(_ token: String) -> Bool {
+        guard token.count >= 2, !describingWords.contains(token.lowercased()) else { return false }
+        let scalars = Array(token.unicodeScalars)
+        if scalars.contains(where: { $0 == "-" || $0 == "_" || $0 == "." || LifecycleText.isDigit($0) }) { return true }
+        return scalars.dropFirst().contains { $0.properties.isUppercase }
     }
 
     /// "LAION-5B", "LVD-142M", "YFCC100M", "ImageNet-22k", "WIT-400M": a capitalised name of at

@@ -19,7 +19,8 @@ enum LifecycleReport {
 
     /// Where a new document of `kind` for the subject goes (`ArtifactTemplates.suggestedPath`).
     static func suggestedPath(_ context: RuleContext, _ kind: ArtifactKind) -> String {
-        ArtifactTemplates.suggestedPath(for: kind, system: context.subject.id ?? "system", root: context.subject.root)
+        ArtifactTemplates.suggestedPath(for: kind, system: context.subject.id ?? "system", root: context.subject.root,
+                                        shared: context.sharesRoot)
     }
 
     /// The finding for a document the system's stage calls for but that does not exist.

@@ -121,9 +121,11 @@ struct ModelCardDocument {
         return .absent(none, at: titleAnchor, anchor: anchor)
     }
 
-    /// Whether the card says anything beyond headings and template text: front matter or any
-    /// block that is substantive once placeholders are gone.
+    /// Whether the card says anything beyond headings and template text: front matter (a broken
+    /// one is AIMS-005's finding, not an empty card) or any block that is substantive once
+    /// placeholders are gone.
     var saysAnything: Bool {
+        if frontMatterIsBroken { return true }
         if let front = frontMatter, case .mapping(let pairs) = front.value, !pairs.isEmpty { return true }
         return allBlocks.contains { block in
             if case .code = block.kind { return false }

@@ -32,15 +32,16 @@ public enum ArtifactTemplates {
         }
     }
 
-    /// The folder a system's documents go in: its root, or `docs/ai/ID` for a system at the
-    /// repository root (which aimslint also reads as the system's own).
-    public static func folder(system: String, root: String) -> String {
-        root.isEmpty ? "docs/ai/\(system)" : root
+    /// The folder a system's documents go in: its root, or `docs/ai/ID` (which aimslint also
+    /// reads as the system's own) for a system at the repository root or one whose root other
+    /// systems share (several cards in one folder), where one file name would serve two systems.
+    public static func folder(system: String, root: String, shared: Bool = false) -> String {
+        root.isEmpty || shared ? "docs/ai/\(system)" : root
     }
 
     /// Where a new document of `kind` for the system goes, by the convention above.
-    public static func suggestedPath(for kind: ArtifactKind, system: String, root: String) -> String {
-        folder(system: system, root: root) + "/" + fileName(for: kind)
+    public static func suggestedPath(for kind: ArtifactKind, system: String, root: String, shared: Bool = false) -> String {
+        folder(system: system, root: root, shared: shared) + "/" + fileName(for: kind)
     }
 
     /// The templates a system at `stage` needs (cumulative, SPEC §5). The continuous validation

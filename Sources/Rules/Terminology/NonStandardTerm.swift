@@ -24,7 +24,32 @@ struct NonStandardTerm: DocumentRule {
 
                 We split the training data and the test data by week, so `train_set.csv` stays untouched.
                 """,
-        ])],
+        ]),
+            Example([
+                "data/tickets/DATASHEET.md": """
+                    # Datasheet: tickets
+
+                    ## Preprocessing/cleaning/labeling
+
+                    ### Was any labeling of the data done (for example, part of a train set or a dev set)?
+
+                    _Describe the labeling procedure, if any._
+
+                    Agents assigned each ticket a queue when they closed it.
+                    """,
+            ], note: "a datasheet keeps the template's questions and italic guidance: the author's words are the answers"),
+            Example([
+                "models/ranker/README.md": """
+                    ---
+                    license: mit
+                    library_name: transformers
+                    ---
+                    # ranker
+
+                    It achieves the following results on the evaluation set: Loss 0.21.
+                    """,
+            ], note: "'evaluation set' names validation data or test data depending on use: left alone"),
+        ],
         failing: [Example([
             "models/ranker/MODEL_CARD.md": """
                 # Ranker

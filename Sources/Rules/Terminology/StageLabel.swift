@@ -22,7 +22,15 @@ struct StageLabel: DocumentRule {
 
                 The deployment of version 2.1 happens after sign-off; retirement of version 1 follows a month later.
                 """,
-        ])],
+        ]),
+            Example([
+                "models/ranker/DEPLOYMENT.md": """
+                    # Deployment plan
+
+                    A gradual rollout to two teams comes first; the ideation notes of the authors are in the wiki.
+                    """,
+            ], note: "ordinary words that name a stage only when written as one ('the rollout phase')"),
+        ],
         failing: [Example([
             "models/ranker/DEPLOYMENT.md": """
                 # Deployment plan
