@@ -8,10 +8,12 @@ struct TrainingDataIdentified: Rule {
         title: "The model card identifies the training data",
         rationale: """
             A model is only as understood as the data it learned from. "Trained on internal data" \
-            cannot be traced; a dataset name with a link, a Hub id (owner/name) or a path to the \
-            dataset's documentation in this repository can. When front matter lists `datasets`, it \
-            and the training-data text must tell the same story: the Hub links models to data from \
-            the metadata, readers read the prose.
+            cannot be traced; a dataset name with a link, a Hub id (owner/name), a published name \
+            ("ImageNet", "LAION-5B") or a path to the dataset's documentation in this repository \
+            can. Saying nothing about the data is an error; describing it without naming any \
+            dataset is a warning. When front matter lists `datasets`, it and the training-data text \
+            should tell the same story (a warning when they do not): the Hub links models to data \
+            from the metadata, readers read the prose.
             """,
         fix: "Under Training Data, name each dataset with a link, a Hub id or a repository path, and list the same ids in `datasets`.",
         stage: .designAndDevelopment, processes: [.aiDataEngineering], controls: ["A.7.2", "A.7.5"],
@@ -155,7 +157,7 @@ struct TrainingDataIdentified: Rule {
             violations.append(Violation(
                 "front matter `datasets` lists '\(item.id)', but the training-data section never mentions it: "
                     + "describe it there, or remove it from `datasets`",
-                at: card.anchor(item.location), anchor: "datasets:\(item.id)"))
+                at: card.anchor(item.location), anchor: "datasets:\(item.id)", level: .warning))
         }
         guard !listed.isEmpty || Self.hasHubMetadata(card.frontMatter) else { return violations }
         let known = Set(listed.map { $0.id.lowercased() })
@@ -163,7 +165,7 @@ struct TrainingDataIdentified: Rule {
             violations.append(Violation(
                 "the training-data section names '\(mention.id)', but front matter `datasets` does not list it: "
                     + "add it so that tools can link the model to its data",
-                at: card.anchor(line: mention.line), anchor: "prose-dataset:\(mention.id)"))
+                at: card.anchor(line: mention.line), anchor: "prose-dataset:\(mention.id)", level: .warning))
         }
         return violations
     }
