@@ -74,7 +74,9 @@ struct DatasetPreparationDescribed: Rule {
         })
     /// Sentences that say what was done to the data ("cleaned to strip markup", "deduplicated").
     static let preparationPatterns = [
-        #"\b(cleaned|filtered|deduplicated|de-duplicated|preprocessed|pre-processed|normali[sz]ed|tokeni[sz]ed|anonymi[sz]ed|stripped|parsed|resampled|resized|cropped|transcribed|annotated|hand-labell?ed|manually labell?ed)\b"#,
+        #"\b(cleaned|filtered|deduplicated|de-duplicated|preprocessed|pre-processed|normali[sz]ed|tokeni[sz]ed|anonymi[sz]ed|stripped|parsed|resampled|resized|cropped|transcribed|annotated|hand-labell?ed|manually labell?ed|redacted|de-identified|manually translated|validated)\b"#,
+        #"\b(removal|filtering|deduplication|de-identification|anonymi[sz]ation|redaction|cleaning) (of|step|pipeline)\b"#,
+        #"\b(removed|filtered out|stripped out)\b"#,
         #"\b(labell?ed|annotated|rated|tagged)\s+by\b"#,
     ]
     static let raiProperties: Set<String> = [

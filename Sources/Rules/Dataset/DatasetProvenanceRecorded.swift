@@ -69,6 +69,22 @@ struct DatasetProvenanceRecorded: Rule {
 
     static let sections = SectionMatcher(keys: [.collectionProcess, .sourceData, .dataCollection, .sourceDataProducers],
                                          titleWords: ["provenance", "data origin"])
+    /// Whether the summary tells when the data was gathered ("gathered from blogger.com in August
+    /// 2004"): a sentence of the card's summary or description with a collection verb and a date.
+    static func summaryTellsWhen(_ documents: DatasetDocuments) -> Bool {
+        documents.proseBlocks.contains { entry in
+            let document = entry.source.document
+            let inSummary = document.sectionIndex(containing: entry.block.range.start.line)
+                .map { [.datasetDescription, .datasetDetails, .motivation].contains(document.sections[$0].key) } ?? true
+            return inSummary && DatasetText.matches(entry.text, collectionPatterns) && DatasetText.matches(entry.text, DatasetText.timeFramePatterns)
+        }
+    }
+
+    /// Verbs of collecting: narrower than `originPatterns` (not "downloaded from", "drawn from").
+    static let collectionPatterns = [
+        #"\b(collected|gathered|crawled|scraped|harvested|compiled|recorded|sampled|sourced)\b"#,
+    ]
+
     /// Sentences that say where data came from.
     static let originPatterns = [
         #"\b(collected|gathered|crawled|scraped|harvested|compiled|extracted|sourced|obtained|downloaded|drawn|taken|curated)\s+(from|on|at|via|through|by)\b"#,
@@ -87,8 +103,7 @@ struct DatasetProvenanceRecorded: Rule {
                 + file.schemaMembers("isBasedOn", in: file.dataset).filter { CroissantFile.hasContent($0.value) })
         }.filter { !$0.members.isEmpty }
         guard answered.isEmpty && croissant.isEmpty else {
-            let dated = timeFrameStated(answered, croissant, documents.croissant)
-                || documents.proseBlocks.contains { DatasetText.matches($0.text, Self.originPatterns) && DatasetText.matches($0.text, DatasetText.timeFramePatterns) }
+            let dated = timeFrameStated(answered, croissant, documents.croissant) || Self.summaryTellsWhen(documents)
             return dated ? .pass : .evaluated([missingTimeFrame(answered, croissant, context)])
         }
         // Cards often tell where the data comes from in their summary ("posts gathered from

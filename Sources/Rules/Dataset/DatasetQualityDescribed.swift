@@ -61,7 +61,7 @@ struct DatasetQualityDescribed: Rule {
     static let qualityPatterns = [
         #"\bmissing\b"#, #"\bnois(e|y)\b"#, #"representativ"#, #"(under|over)[- ]?represent"#, #"\bimbalanc"#,
         #"\bskew(ed)?\b"#, #"mislabel"#, #"label(l)?ing errors?"#, #"annotation errors?"#, #"data quality"#,
-        #"\bduplicat"#, #"\bbias(es|ed)?\b"#, #"\boutliers?\b"#, #"incomplete"#,
+        #"\bduplicat"#, #"\bbias(es|ed)?\b"#, #"\boutliers?\b"#, #"incomplete"#, #"\bshortcomings?\b"#,
     ]
     /// Template boilerplate that mentions biases without describing any (the Hub template's
     /// Recommendations paragraph, as it stands before anyone edits it).

@@ -61,12 +61,36 @@ struct DatasetSplitsDefined: Rule {
                     ---
                     """,
             ], note: "splits declared in front matter, but nothing says the test data is independent"),
+            Example([
+                ".aims/config.yml": DatasetExampleFiles.config(stage: "verification-and-validation"),
+                "models/budget/receipts/README.md": """
+                    ---
+                    task_categories:
+                      - text-classification
+                    ---
+                    # Receipts
+
+                    ↓### Data Splits
+
+                    There are no explicit train/test splits in this dataset.
+                    """,
+            ], note: "a splits section that says there are none defines none"),
         ])
 
     static let sections = SectionMatcher(keys: [.dataSplits], titleWords: ["split"])
     static let trainPatterns = [#"\btrain(ing)?\b"#]
     static let testPatterns = [#"\btest(ing)?\b"#, #"held[- ]out"#, #"\bevaluation\b"#]
     static let splitPatterns = [#"\bsplits?\b"#, #"\bpartition"#, #"%"#, #"\bfolds?\b"#, #"\bsubsets?\b"#, #"\bportions?\b"#]
+    /// "There are no explicit train/val/test splits", "only a train split": no split to keep apart.
+    static let noSplitPatterns = [
+        #"\bno (explicit |predefined |pre-defined |official |standard )?(train|training|test|validation|dev)\b"#,
+        #"\bonly (a |one )?(train|training) split\b"#, #"\b(a )?single split\b"#, #"\bnot (split|divided)\b"#,
+    ]
+
+    /// Who or what differs between splits, when said together with both splits.
+    static let separationPatterns = [
+        #"\b(different|separate|distinct|disjoint) (sets? of )?(individuals|people|persons|writers|speakers|users|subjects|authors|sources|patients|customers|uploaders|sites)\b"#,
+    ]
     /// Statements that the test data was kept apart.
     static let independencePatterns = [
         #"\bindependen(t|ce)\b"#, #"\bdisjoint\b"#, #"\bno overlap"#, #"\b(do|does|did) not overlap"#,
@@ -74,21 +98,29 @@ struct DatasetSplitsDefined: Rule {
         #"\bdeduplicated (against|across)\b"#, #"\bunseen\b"#, #"\b(different|separate|distinct) (uploaders|users|speakers|customers|patients|subjects|authors|sources|sites|time periods)\b"#,
         #"\bno (uploader|user|speaker|customer|patient|subject|author) appears in more than one\b"#,
         #"\bsplit by (uploader|user|speaker|customer|patient|subject|author|source|site|time|date)\b"#,
-        #"\b(different|separate|distinct|disjoint) (sets? of )?(individuals|people|persons|writers|annotators|speakers|users|subjects|authors|sources|documents|patients|customers|uploaders|sites)\b"#,
     ]
 
     func evaluate(_ context: RuleContext) -> Evaluation {
         let documents = DatasetDocuments(context.artifacts)
         if let reason = documents.notJudgedReason { return .notApplicable(reason: reason) }
         guard let splits = splitEvidence(documents) else {
+            // A splits section that names only the training data says so; none at all is the other case.
+            let onlyTraining = documents.answeredSection(Self.sections) != nil
+            let what = onlyTraining ? "names no test or validation split" : "defines no training, validation and test data"
             return .evaluated([Violation(
-                "\(DatasetDocuments.name(context)) defines no training, validation and test data: name the splits, "
+                "\(DatasetDocuments.name(context)) \(what): name the splits, "
                     + "their sizes and how records were assigned, and say how the test data was kept independent",
                 at: documents.location(for: SectionMatcher(keys: [.dataSplits, .datasetStructure, .composition]),
                                        context: context),
                 anchor: "splits", absence: true)])
         }
         if documents.mentions(Self.independencePatterns) { return .pass }
+        // "the test set was written by different people than the training set": a separation
+        // said in the same sentence group as both splits.
+        if documents.proseBlocks.contains(where: { entry in
+            DatasetText.matches(entry.text, Self.separationPatterns) && DatasetText.matches(entry.text, Self.trainPatterns)
+                && DatasetText.matches(entry.text, Self.testPatterns)
+        }) { return .pass }
         // What a Croissant file says about its data, not the abstracts it cites (`citeAs`).
         let croissantText = documents.croissant.flatMap { file in
             file.allMembers.filter { entry in
@@ -107,7 +139,13 @@ struct DatasetSplitsDefined: Rule {
     /// Where the splits are defined (the section, the front matter's document, the Croissant
     /// key); nil when nothing defines them.
     private func splitEvidence(_ documents: DatasetDocuments) -> Anchor? {
-        if let section = documents.answeredSection(Self.sections) { return section.heading }
+        // A splits section that says there are none, or only a training split, defines none.
+        if let section = documents.answeredSection(Self.sections) {
+            let text = section.text
+            let heldOut = Self.testPatterns + [#"\bvalid(ation)?\b"#, #"\bval\b"#, #"\bdev\b"#]
+            let saysNone = DatasetText.matches(text, Self.noSplitPatterns) || !DatasetText.matches(text, heldOut)
+            return saysNone ? nil : section.heading
+        }
         for entry in documents.proseBlocks where DatasetText.matches(entry.text, Self.trainPatterns)
             && DatasetText.matches(entry.text, Self.testPatterns) && DatasetText.matches(entry.text, Self.splitPatterns) {
             let document = entry.source.document
@@ -128,6 +166,12 @@ struct DatasetSplitsDefined: Rule {
                 ["@id", "name"].contains(member.key) && member.value.string.map(Self.namesSplitField) == true
             }) {
                 return file.anchor(member.keyLocation)
+            }
+            // Splits told in the description ("a training set of 60,000 and a test set of 10,000").
+            if let description = file.schemaMembers("description", in: file.dataset).first,
+               let text = description.value.string, DatasetText.matches(text, [#"\btrain(ing)? (set|split|data)\b"#]),
+               DatasetText.matches(text, [#"\b(test|testing|validation|dev) (set|split|data)\b"#]) {
+                return file.anchor(description.keyLocation)
             }
             // Files or record sets named per split ("train.parquet", "fashion_mnist_test").
             let words = Set(file.allMembers.map(\.member).filter { ["contentUrl", "includes", "name", "@id"].contains($0.key) }

@@ -39,6 +39,15 @@ struct ModelVersionRecorded: Rule {
                     note: "a US-style date in a list item, in bold"),
             Example(["models/router/MODEL_CARD.md": "# Router v3 Model Card\n\nRoutes tickets to queues.\n"],
                     note: "the version in the card's title"),
+            Example(["models/router/MODEL_CARD.md": """
+                # Router
+
+                Router 2 is a TicketNet 3-based classifier, released in March 2024.
+
+                ## Limitations
+
+                It was finetuned for routing only.
+                """], note: "the base model named as a modifier ('TicketNet 3-based'), the derivation said elsewhere"),
         ],
         failing: [
             Example(["models/router/MODEL_CARD.md": """

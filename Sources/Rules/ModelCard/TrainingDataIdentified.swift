@@ -48,6 +48,17 @@ struct TrainingDataIdentified: Rule {
                 - **Trained on:** ImageNet and Common Crawl captions
                 - **Model type:** retrieval encoder
                 """], note: "a field under Model Details naming public datasets in words"),
+            Example(["models/router/MODEL_CARD.md": """
+                # Router
+
+                ## Training Data
+
+                Prompts come from the ticket-qa dataset [2]; answers were written by the support desk.
+
+                ## References
+
+                [2] Ticket QA, 2023.
+                """], note: "a dataset named in words before 'dataset', its link in a reference list"),
         ],
         failing: [
             Example(["models/router/MODEL_CARD.md": """
@@ -99,6 +110,13 @@ struct TrainingDataIdentified: Rule {
 
                 [More Information Needed]
                 """], note: "the template's placeholder: nothing said (an error, unlike a description without names)"),
+            Example(["models/router/MODEL_CARD.md": """
+                # Router
+
+                ## Modeling Strategy
+
+                ↓The training dataset is a mix of open-source ticket collections and our own synthetic tickets.
+                """], note: "training data described under another heading, no dataset named: a warning at the sentence"),
         ])
 
     static let sectionKeys: Set<SectionKey> = [.trainingData]
@@ -131,7 +149,9 @@ struct TrainingDataIdentified: Rule {
         let quiet = evaluationLines(card, indices).union(elsewhere.flatMap { block in
             Array(block.range.start.line...max(block.range.start.line, block.range.end.line))
         })
-        let evidence = TrainingDataEvidence(card: card, blocks: blocks, fields: fields, project: project, evaluationLines: quiet)
+        let loose = Set(elsewhere.flatMap { block in Array(block.range.start.line...max(block.range.start.line, block.range.end.line)) })
+        let evidence = TrainingDataEvidence(card: card, blocks: blocks, fields: fields, project: project, evaluationLines: quiet,
+                                            looseLines: loose)
         let sections = indices.isEmpty ? details : indices
         guard !listed.isEmpty || evidence.identifiesData else {
             guard evidence.isSubstantive else {
@@ -144,10 +164,11 @@ struct TrainingDataIdentified: Rule {
             }
             // Described but not named: the reader learns what kind of data it was, not which.
             let place = sections.first.map { "the training-data section \"\(card.sections[$0].title)\"" }
-                ?? "the card's training-data entry"
+                ?? "the card speaks of its training data but"
             let at = sections.first.map { card.anchor(card.sections[$0]) } ?? fields.first.map { card.anchor(line: $0.line) }
                 ?? elsewhere.first.map { card.anchor(line: $0.range.start.line) } ?? card.titleAnchor
-            return [Violation("\(place) describes the data but names no dataset a reader can find: name each dataset "
+            let verb = sections.isEmpty ? "" : " describes the data but"
+            return [Violation("\(place)\(verb) names no dataset a reader can find: name each dataset "
                                 + "with a link, a Hub id (owner/name) or its published name",
                               at: at, anchor: "training-data", level: .warning)]
         }
@@ -270,7 +291,10 @@ struct TrainingDataEvidence {
     /// Keyed by the card: the one caller reads the same blocks of a given card version every time.
     private static let readings = ArtifactMemo<Reading>()
 
-    init(card: ModelCardDocument, blocks: [Block], fields: [SourceLine], project: Project, evaluationLines: Set<Int>) {
+    /// `looseLines` are sentences outside the training-data text: a Hub id there may name the
+    /// base model, so it identifies no data (a dataset link still does).
+    init(card: ModelCardDocument, blocks: [Block], fields: [SourceLine], project: Project, evaluationLines: Set<Int>,
+         looseLines: Set<Int> = []) {
         let reading = Self.readings.value(for: card.artifact) {
             let text = (blocks.map(\.text) + fields.map(\.text)).joined(separator: "\n")
             let lines = card.sourceLines(of: blocks) + fields
@@ -292,7 +316,7 @@ struct TrainingDataEvidence {
                 }
                 if let path = link.relativePath, Self.exists(path, from: card.artifact.folder, in: project) { links.append(link) }
             }
-            for id in source.hubIDs where !Self.exists(id, from: card.artifact.folder, in: project) {
+            for id in source.hubIDs where !looseLines.contains(source.line) && !Self.exists(id, from: card.artifact.folder, in: project) {
                 mentions.append(HubMention(id: id, line: source.line, inEvaluationText: evaluationLines.contains(source.line)))
             }
         }
@@ -330,6 +354,8 @@ struct TrainingDataEvidence {
     static func pointsAtData(_ link: MarkdownLink) -> Bool {
         let url = link.destination.lowercased()
         if paperHosts.contains(where: url.contains) { return false }
+        // A link to a licence ("[MIT](…/licenses/…/mit.md)") is about terms, not data.
+        if LicenseNames.spdxID(for: link.text) != nil || url.contains("licen") { return false }
         if ["/datasets/", "kaggle.com", "zenodo.org", "figshare.com", "dataverse", "data.", "/data/"].contains(where: url.contains) {
             return true
         }

@@ -229,7 +229,7 @@ enum DatasetText {
 
     /// A year between 1900 and 2099, a month name, an ISO date or a range word: a time frame.
     static let timeFramePatterns = [
-        #"(^|[^0-9])(19|20)[0-9]{2}([^0-9]|$)"#,
+        #"(^|[^0-9A-Za-z])(19|20)[0-9]{2}([^0-9A-Za-z]|s\b|$)"#,
         #"\b(january|february|march|april|june|july|august|september|october|november|december)\b"#,
         #"\b(time ?frame|time period|collection period|date range)\b"#,
     ]

@@ -38,6 +38,10 @@ enum DatasetNames {
             if isSizedName(Substring(token)) { found.append(token) }
             guard index + 1 < tokens.count, ["dataset", "datasets", "corpus", "corpora"].contains(tokens[index + 1].lowercased()),
                   isWrittenAsName(token) else { continue }
+            // A lowercase compound ("hh-rlhf") is a name only as "the … dataset"; without the
+            // article it is a description ("application-specific datasets").
+            let lowercaseCompound = token == token.lowercased() && !token.unicodeScalars.contains(where: LifecycleText.isDigit)
+            if lowercaseCompound, index == 0 || tokens[index - 1].lowercased() != "the" { continue }
             found.append(token)
         }
         return found
@@ -52,10 +56,21 @@ enum DatasetNames {
         "preference", "human", "open", "source", "each", "every", "any", "one", "two", "which", "following",
     ]
 
+    /// First parts of hyphenated descriptions ("fine-tuning", "open-source", "human-annotated").
+    static let describingPrefixes: Set<String> = [
+        "fine", "pre", "post", "open", "multi", "in", "third", "human", "high", "low", "large", "small", "web", "real",
+        "self", "semi", "non", "cross", "well", "de", "co", "re", "publicly", "instruction", "domain", "task", "long",
+        "short", "machine", "hand", "crowd", "user", "safety", "red", "closed", "general", "single", "mixed", "out",
+        "off", "on", "state", "first", "second", "application", "text", "image", "code", "audio", "video",
+    ]
+
     /// "hh-rlhf", "FairFace", "WebText", "C4": not a describing word, and carrying a capital after
     /// its first letter, a digit, or a joining mark — the marks of a proper name.
     static func isWrittenAsName(_ token: String) -> Bool {
         guard token.count >= 2, !describingWords.contains(token.lowercased()) else { return false }
+        // "fine-tuning datasets", "open-source corpora": a compound of plain words describes.
+        if let first = token.lowercased().split(separator: "-").first, token.contains("-"),
+           describingPrefixes.contains(String(first)) { return false }
         let scalars = Array(token.unicodeScalars)
         if scalars.contains(where: { $0 == "-" || $0 == "_" || $0 == "." || LifecycleText.isDigit($0) }) { return true }
         return scalars.dropFirst().contains { $0.properties.isUppercase }
