@@ -72,7 +72,7 @@ public struct TextReporter: Sendable {
         var text = "\(plural(errors, "error")), \(plural(warnings, "warning")), \(plural(notes, "note"))"
         if suppressed > 0 { text += " (\(suppressed) suppressed)" }
         text += " in \(plural(input.systems.count, "system")) and \(plural(input.datasets.count, "dataset"))"
-        text += " — \(input.project.artifacts.count) artifacts checked at \(input.sourceKind == "revision" ? input.revision ?? "HEAD" : input.sourceKind)\n"
+        text += " — \(plural(input.project.artifacts.count, "artifact")) checked at \(input.sourceKind == "revision" ? input.revision ?? "HEAD" : input.sourceKind)\n"
         if input.findings.contains(where: { $0.baselineState != nil }) {
             // Diff mode: what the change did, so the counts above are not read as what blocks.
             let states = input.findings.filter { !$0.isSuppressed }.map(\.baselineState)

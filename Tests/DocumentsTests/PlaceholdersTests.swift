@@ -59,6 +59,9 @@ final class PlaceholdersTests: XCTestCase {
         XCTAssertEqual(found("Owner: <model owner>, <YOUR_NAME>"), ["<model owner>", "<YOUR_NAME>"])
         XCTAssertEqual(found("<br> <details> <img src> <https://x.org> <a href=\"x\">"), [])
         XCTAssertEqual(found("a < b > c and <Name>"), [], "no space or capitals-underscore name")
+        XCTAssertEqual(found("id: <CLIP_TYPE><CLIP_NUMBER>, file <YEAR_NUM>-<MONTH_NUM>.wav"), [],
+                       "slots side by side spell a format")
+        XCTAssertEqual(found("<YOUR_NAME> and <YOUR_TEAM>"), ["<YOUR_NAME>", "<YOUR_TEAM>"], "apart, each is a slot")
     }
 
     func testStripReplacesEachPlaceholderWithASpace() {

@@ -122,8 +122,24 @@ struct PlaceholderScanner {
         return nil
     }
 
-    /// `<model name>`, `<YOUR_NAME>`.
+    /// `<model name>`, `<YOUR_NAME>`. Slots written side by side (`<SENTENCE_TYPE><SENTENCE_NUMBER>`,
+    /// `<YEAR>-<MONTH>`) spell the format of an identifier, not a blank to fill, and are left alone.
     private func angleSlot(at position: Int) -> Int? {
+        guard let end = singleAngleSlot(at: position) else { return nil }
+        if end < scalars.count, scalars[end] == "<" || (Self.slotJoiners.contains(scalars[end])
+            && end + 1 < scalars.count && scalars[end + 1] == "<") {
+            return nil
+        }
+        if position > 0, scalars[position - 1] == ">" || (Self.slotJoiners.contains(scalars[position - 1])
+            && position > 1 && scalars[position - 2] == ">") {
+            return nil
+        }
+        return end
+    }
+
+    private static let slotJoiners: Set<Unicode.Scalar> = ["_", "-", "/", ".", ":"]
+
+    private func singleAngleSlot(at position: Int) -> Int? {
         var cursor = position + 1
         guard cursor < scalars.count, isASCIILetter(scalars[cursor]) else { return nil }
         var inner = ""

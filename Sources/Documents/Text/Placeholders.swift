@@ -14,7 +14,9 @@ import Foundation
 ///   + … + `]` on one line, not followed by `(` or `[` (so links stay links), e.g. `[Your content here]`;
 /// - `N/A` alone on a line (after any list marker, `>` or table pipe), in any case, optional period;
 /// - an angle-bracket slot such as `<model name>` or `<YOUR_NAME>`: letters, digits, spaces, `_`
-///   and `-` inside, with a space or an all-capitals `_` name, and not starting with an HTML tag name.
+///   and `-` inside, with a space or an all-capitals `_` name, and not starting with an HTML tag name;
+///   slots side by side or joined by `_ - / . :` (`<SENTENCE_TYPE><SENTENCE_NUMBER>`) describe a format
+///   and are not placeholders.
 public enum Placeholders {
     /// Every placeholder in `text`, in order, never overlapping.
     public static func matches(in text: String) -> [Range<String.Index>] {

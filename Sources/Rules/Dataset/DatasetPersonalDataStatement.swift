@@ -30,6 +30,9 @@ struct DatasetPersonalDataStatement: Rule {
                     None: the readings come from automatic stations and describe no person.
                     """,
             ], note: "an explicit statement that there is none"),
+            Example([
+                "data/pantry/croissant.json": CroissantExamples.file(version: "1.0", description: #""description": "Photographs of pantry shelves. No person appears in any image, so the data holds no personal information.","#),
+            ], note: "a Croissant description that answers the question, with no RAI key"),
         ],
         failing: [
             Example([

@@ -30,6 +30,15 @@ struct DatasetPreparationDescribed: Rule {
                     }
                     """,
             ], note: "Croissant annotation protocol"),
+            Example([
+                "data/pantry/croissant.json": CroissantExamples.file(version: "1.1", description: """
+                    "description": "Grocery receipt lines labelled with expense categories.",
+                      "prov:wasGeneratedBy": [
+                        { "@type": "prov:Activity", "name": "cleaning",
+                          "description": "Duplicate receipts were removed and card numbers masked before release." }
+                      ],
+                    """),
+            ], note: "preparation recorded as a PROV activity, not as rai:dataPreprocessingProtocol"),
         ],
         failing: [
             Example([

@@ -21,6 +21,9 @@ struct DatasetQualityDescribed: Rule {
             Example(["data/receipts/DATASHEET.md": DatasetExampleFiles.datasheet], note: "answered in Composition"),
             Example(["data/receipts/README.md": DatasetExampleFiles.datasetCard]),
             Example(["data/receipts/croissant.json": DatasetExampleFiles.croissant]),
+            Example([
+                "data/pantry/croissant.json": CroissantExamples.file(version: "1.0", description: #""description": "Receipt lines from 2019 to 2023. The store name is missing on about a fifth of the receipts, and prices before 2021 are rounded to whole euros.","#),
+            ], note: "missing values told in a Croissant description"),
         ],
         failing: [
             Example([

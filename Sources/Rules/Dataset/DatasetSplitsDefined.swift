@@ -75,6 +75,23 @@ struct DatasetSplitsDefined: Rule {
                     There are no explicit train/test splits in this dataset.
                     """,
             ], note: "a splits section that says there are none defines none"),
+            Example([
+                "data/receipts/croissant.json": CroissantExamples.file(
+                    version: "1.1",
+                    recordSets: CroissantExamples.lines + ",\n" + """
+                        {
+                          "@type": "cr:RecordSet",
+                          "@id": "splits",
+                          ↓"dataType": "cr:Split",
+                          "key": { "@id": "splits/name" },
+                          "field": [
+                            { "@type": "cr:Field", "@id": "splits/name", "dataType": "sc:Text" },
+                            { "@type": "cr:Field", "@id": "splits/url", "dataType": "sc:URL" }
+                          ],
+                          "data": [ { "splits/name": "train", "splits/url": "cr:TrainingSplit" } ]
+                        }
+                """),
+            ], note: "a Croissant split record set with the training split alone: no test data to keep apart"),
         ])
 
     static let sections = SectionMatcher(keys: [.dataSplits], titleWords: ["split"])
@@ -103,16 +120,24 @@ struct DatasetSplitsDefined: Rule {
     func evaluate(_ context: RuleContext) -> Evaluation {
         let documents = DatasetDocuments(context.artifacts)
         if let reason = documents.notJudgedReason { return .notApplicable(reason: reason) }
-        guard let splits = splitEvidence(documents) else {
-            // A splits section that names only the training data says so; none at all is the other case.
-            let onlyTraining = documents.answeredSection(Self.sections) != nil
-            let what = onlyTraining ? "names no test or validation split" : "defines no training, validation and test data"
+        let splits: Anchor
+        switch splitEvidence(documents) {
+        case .defined(let anchor):
+            splits = anchor
+        case let found:
+            // A splits section (or split record set) that names only the training data says so;
+            // none at all is the other case.
+            var at = documents.location(for: SectionMatcher(keys: [.dataSplits, .datasetStructure, .composition]),
+                                        context: context)
+            var what = "defines no training, validation and test data"
+            if case .heldOutMissing(let anchor) = found {
+                what = "names no test or validation split"
+                at = anchor ?? at
+            }
             return .evaluated([Violation(
                 "\(DatasetDocuments.name(context)) \(what): name the splits, "
                     + "their sizes and how records were assigned, and say how the test data was kept independent",
-                at: documents.location(for: SectionMatcher(keys: [.dataSplits, .datasetStructure, .composition]),
-                                       context: context),
-                anchor: "splits", absence: true)])
+                at: at, anchor: "splits", absence: true)])
         }
         if documents.mentions(Self.independencePatterns) { return .pass }
         // "the test set was written by different people than the training set": a separation
@@ -136,52 +161,86 @@ struct DatasetSplitsDefined: Rule {
             anchor: "test-independence")])
     }
 
-    /// Where the splits are defined (the section, the front matter's document, the Croissant
-    /// key); nil when nothing defines them.
-    private func splitEvidence(_ documents: DatasetDocuments) -> Anchor? {
-        // A splits section that says there are none, or only a training split, defines none.
+    /// What defines the splits: nothing; splits with no held-out data (a splits section or a
+    /// split record set naming only the training data, or saying there are none); or held-out
+    /// splits, with where they are defined (the section, the front matter's document, the
+    /// Croissant key).
+    private enum SplitEvidence {
+        case none
+        case heldOutMissing(Anchor?)
+        case defined(Anchor)
+    }
+
+    private static let heldOutPatterns = testPatterns + [#"\bvalid(ation)?\b"#, #"\bval\b"#, #"\bdev\b"#]
+    private static let heldOutWords: Set<String> = ["test", "testing", "validation", "val", "dev", "devtest"]
+
+    private func splitEvidence(_ documents: DatasetDocuments) -> SplitEvidence {
         if let section = documents.answeredSection(Self.sections) {
             let text = section.text
-            let heldOut = Self.testPatterns + [#"\bvalid(ation)?\b"#, #"\bval\b"#, #"\bdev\b"#]
-            let saysNone = DatasetText.matches(text, Self.noSplitPatterns) || !DatasetText.matches(text, heldOut)
-            return saysNone ? nil : section.heading
+            let saysNone = DatasetText.matches(text, Self.noSplitPatterns) || !DatasetText.matches(text, Self.heldOutPatterns)
+            return saysNone ? .heldOutMissing(nil) : .defined(section.heading)
         }
+        return definingEvidence(documents)
+    }
+
+    /// Whether a split record set (the object typed `cr:Split`) names held-out data: a test or
+    /// validation split type, or the word as a split's name (`"split_name": "validation"`). Names
+    /// elsewhere in the file ("…_fast_test" as the dataset's name) say nothing about its splits.
+    private static func namesHeldOutData(_ splitSet: JSONNode, in file: CroissantFile) -> Bool {
+        CroissantFile.strings(in: splitSet).contains { value in
+            if value.contains(":"), let name = CroissantVocabulary.croissantName(file.iri(value)),
+               ["TestSplit", "ValidationSplit"].contains(name) {
+                return true
+            }
+            guard value.count <= 200 else { return false }
+            return !Set(value.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init))
+                .isDisjoint(with: heldOutWords)
+        }
+    }
+
+    private func definingEvidence(_ documents: DatasetDocuments) -> SplitEvidence {
+        var heldOutMissing: Anchor?
         for entry in documents.proseBlocks where DatasetText.matches(entry.text, Self.trainPatterns)
             && DatasetText.matches(entry.text, Self.testPatterns) && DatasetText.matches(entry.text, Self.splitPatterns) {
             let document = entry.source.document
             if let index = document.sectionIndex(containing: entry.block.range.start.line) {
-                return FoundSection(source: entry.source, index: index).heading
+                return .defined(FoundSection(source: entry.source, index: index).heading)
             }
-            return Anchor(path: entry.source.artifact.path, line: entry.block.range.start.line)
+            return .defined(Anchor(path: entry.source.artifact.path, line: entry.block.range.start.line))
         }
         if let card = documents.markdown.first(where: { Self.frontMatterDefinesSplits($0.artifact.frontMatter) }) {
-            return card.artifact.firstLine
+            return .defined(card.artifact.firstLine)
         }
         for file in documents.croissant {
-            if let member = file.allMembers.map(\.member).first(where: { Self.namesSplit($0, in: file) }) {
-                return file.anchor(member.keyLocation)
+            let splitSets = file.allMembers.filter { Self.namesSplit($0.member, in: file) }
+            if let first = splitSets.first {
+                if let held = splitSets.first(where: { Self.namesHeldOutData($0.owner, in: file) }) {
+                    return .defined(file.anchor(held.member.keyLocation))
+                }
+                heldOutMissing = heldOutMissing ?? file.anchor(first.member.keyLocation)
+                continue
             }
             // A field named for the split (read from the file names, say), or files named per split.
             if let member = file.allMembers.map(\.member).first(where: { member in
                 ["@id", "name"].contains(member.key) && member.value.string.map(Self.namesSplitField) == true
             }) {
-                return file.anchor(member.keyLocation)
+                return .defined(file.anchor(member.keyLocation))
             }
             // Splits told in the description ("a training set of 60,000 and a test set of 10,000").
             if let description = file.schemaMembers("description", in: file.dataset).first,
                let text = description.value.string, DatasetText.matches(text, [#"\btrain(ing)? (set|split|data)\b"#]),
                DatasetText.matches(text, [#"\b(test|testing|validation|dev) (set|split|data)\b"#]) {
-                return file.anchor(description.keyLocation)
+                return .defined(file.anchor(description.keyLocation))
             }
             // Files or record sets named per split ("train.parquet", "fashion_mnist_test").
             let words = Set(file.allMembers.map(\.member).filter { ["contentUrl", "includes", "name", "@id"].contains($0.key) }
                 .compactMap { $0.value.string?.lowercased() }
                 .flatMap { $0.split(whereSeparator: { !$0.isLetter }).map(String.init) })
             if !words.isDisjoint(with: ["train", "training"]) && !words.isDisjoint(with: ["test", "testing", "validation", "val", "dev"]) {
-                return file.topAnchor
+                return .defined(file.topAnchor)
             }
         }
-        return nil
+        return heldOutMissing.map { .heldOutMissing($0) } ?? .none
     }
 
     /// `configs[].data_files[].split`, `dataset_info.splits` or `train-eval-index[].splits`.
@@ -211,7 +270,16 @@ struct DatasetSplitsDefined: Rule {
 
     /// A member whose value names a Croissant split type (`cr:Split`, `cr:TrainingSplit`, …).
     static func namesSplit(_ member: JSONMember, in file: CroissantFile) -> Bool {
-        CroissantFile.strings(in: member.value).contains { value in
+        // The member's own value (`"dataType": "cr:Split"`, or a list of types; `{"@id": …}`),
+        // not everything nested below it, so the finding points at the key itself.
+        let own: [String]
+        switch member.value.value {
+        case .string(let text): own = [text]
+        case .array(let items): own = items.compactMap(\.string)
+        case .object(let members): own = members.filter { $0.key == "@id" }.compactMap(\.value.string)
+        default: own = []
+        }
+        return own.contains { value in
             guard value.contains(":") else { return false }
             return CroissantVocabulary.croissantName(file.iri(value))?.hasSuffix("Split") == true
         }

@@ -39,7 +39,8 @@ struct NoTemplatePlaceholders: DocumentRule {
                 ## Annotators
 
                 - Labels: N/A, the tickets were routed by their own history.
-                """], note: "N/A and dashes among values, and N/A as part of an answer"),
+                - Ticket ids: <QUEUE_CODE><TICKET_NUMBER>, such as DE00417.
+                """], note: "N/A and dashes among values, N/A as part of an answer, slots side by side spelling an id format"),
         ],
         failing: [
             Example(["models/router/README.md": """
@@ -71,7 +72,7 @@ struct NoTemplatePlaceholders: DocumentRule {
                 ↓TODO: count the tickets per queue.
                 """], note: "any recognised document, not only model cards"),
             Example(["models/router/MODEL_CARD.md": "# Router\n\n## Training Data\n\n↓N/A\n"],
-                    note: "N/A as a section's whole content is template filler"),
+                    note: "N/A as a section's whole content answers nothing: it gives no reason"),
         ])
 
     /// A placeholder found in a document: what it says, where, and under which section.
@@ -79,6 +80,10 @@ struct NoTemplatePlaceholders: DocumentRule {
         let text: String
         let range: SourceRange
         let section: String
+        /// The heading the placeholder stands under, as written; nil in the preamble.
+        let heading: String?
+        /// "N/A" as a section's whole content: an answer with no reason, not template text.
+        let bareNotApplicable: Bool
     }
 
     /// The placeholders of each document, found once per path and blob.
@@ -93,13 +98,16 @@ struct NoTemplatePlaceholders: DocumentRule {
                     let start = span.location(of: range.lowerBound)
                     // "N/A" answers a field or fills a results cell ("not run"); it is template
                     // filler only as the whole content of a section.
-                    if LifecycleText.matchForm(String(span.text[range])) == "n a", !isWholeContent(start.line, document) {
+                    let notApplicable = LifecycleText.matchForm(String(span.text[range])) == "n a"
+                    if notApplicable, !isWholeContent(start.line, document) {
                         continue
                     }
                     let last = span.text.unicodeScalars.index(before: range.upperBound)
-                    let section = document.sectionIndex(containing: start.line).map { document.sections[$0].normalized } ?? ""
+                    let index = document.sectionIndex(containing: start.line)
                     found.append(Found(text: String(span.text[range]), range: SourceRange(start: start, end: span.location(of: last)),
-                                       section: section))
+                                       section: index.map { document.sections[$0].normalized } ?? "",
+                                       heading: index.map { document.sections[$0].title },
+                                       bareNotApplicable: notApplicable))
                 }
             }
             return found
@@ -114,9 +122,16 @@ struct NoTemplatePlaceholders: DocumentRule {
         for placeholder in Self.placeholders(in: artifact, document: document) {
             let key = "placeholder:\(placeholder.section):\(placeholder.text)"
             seen[key, default: 0] += 1
-            violations.append(Violation(
-                "\(artifact.kind.title) \(artifact.path) still holds the template placeholder \"\(placeholder.text)\": "
-                    + "replace it with the answer, or remove the field",
+            let message: String
+            if placeholder.bareNotApplicable {
+                let under = placeholder.heading.map { "section '\($0)' of " } ?? ""
+                message = "\(under)\(artifact.kind.title) \(artifact.path) answers only \"\(placeholder.text)\": "
+                    + "say why it does not apply, or answer it"
+            } else {
+                message = "\(artifact.kind.title) \(artifact.path) still holds the template placeholder \"\(placeholder.text)\": "
+                    + "replace it with the answer, or remove the field"
+            }
+            violations.append(Violation(message,
                 at: Anchor(path: artifact.path, range: placeholder.range),
                 anchor: "\(key)#\(seen[key] ?? 1)", system: owner))
         }
