@@ -25,6 +25,12 @@ struct CroissantStructure: Rule {
             Example(["data/receipts/croissant.json": CroissantExamples.file(version: "1.0")], note: "Croissant 1.0"),
             Example(["data/receipts/croissant.json": CroissantExamples.file(version: "1.1", recordSets: CroissantExamples.joined)],
                     note: "two sources joined by references; a field inheriting its type from the field it reads"),
+            Example(["data/receipts/croissant.json": CroissantExamples.file(
+                version: "1.0",
+                distribution: CroissantExamples.archive.replacingOccurrences(
+                    of: "\"sha256\": \"\(CroissantExamples.checksum)\"", with: "\"md5\": \"By8fYbgzsjPiHIgIrROJeA==\"")
+                    + ",\n" + CroissantExamples.lineFiles + ",\n" + CroissantExamples.categoriesFile)],
+                    note: "an md5 digest written in base64, as some exporters do"),
         ],
         failing: CroissantExamples.failing)
 

@@ -34,6 +34,20 @@ struct DatasetSplitsDefined: Rule {
                           "source": { "fileSet": { "@id": "receipt-lines" }, "extract": { "fileProperty": "filename" } }
                 """)])),
             ], note: "a Croissant field that holds each record's split, read from the file names"),
+            Example([
+                "data/receipts/README.md": """
+                    ---
+                    task_categories:
+                      - text-classification
+                    ---
+                    # Receipts
+
+                    ### Data Splits
+
+                    The training set holds 48,000 receipts and the test set 12,000. The test receipts were
+                    photographed by different people than the training receipts.
+                    """,
+            ], note: "independence told as who made each split, not with the word"),
         ],
         failing: [
             Example([
@@ -76,6 +90,24 @@ struct DatasetSplitsDefined: Rule {
                     """,
             ], note: "a splits section that says there are none defines none"),
             Example([
+                "data/receipts/README.md": """
+                    ---
+                    task_categories:
+                      - text-classification
+                    ---
+                    # Receipts
+
+                    ↓### Data Splits
+
+                    The dataset only contains a TRAIN set; users may cut it into TRAIN, TEST and VALIDATION parts themselves.
+                    """,
+            ], note: "held-out splits named only as something the user may make"),
+            Example([
+                "data/receipts/croissant.json": CroissantExamples.file(
+                    version: "1.0",
+                    description: #"↓"description": "Receipt lines: a training set of 9,000 lines and a test set of 1,000 lines.","#),
+            ], note: "splits told only in a Croissant description: defined, but nothing says the test lines are independent"),
+            Example([
                 "data/receipts/croissant.json": CroissantExamples.file(
                     version: "1.1",
                     recordSets: CroissantExamples.lines + ",\n" + """
@@ -92,6 +124,26 @@ struct DatasetSplitsDefined: Rule {
                         }
                 """),
             ], note: "a Croissant split record set with the training split alone: no test data to keep apart"),
+            Example([
+                "data/receipts/README.md": """
+                    ---
+                    license: cc-by-4.0
+                    task_categories:
+                      - text-classification
+                    ---
+                    # Receipts
+
+                    ## Dataset Structure
+
+                    Each record is one receipt line.
+
+                    ↓### Data Splits
+
+                    | name | train_r1 | dev_r1 | test_r1 | train_r2 | test_r2 |
+                    |---|---:|---:|---:|---:|---:|
+                    | default | 9120 | 500 | 500 | 12040 | 800 |
+                    """,
+            ], note: "split names in a table with a round suffix (`test_r1`): held-out data is named, its independence is not"),
         ])
 
     static let sections = SectionMatcher(keys: [.dataSplits], titleWords: ["split"])
@@ -102,6 +154,7 @@ struct DatasetSplitsDefined: Rule {
     static let noSplitPatterns = [
         #"\bno (explicit |predefined |pre-defined |official |standard )?(train|training|test|validation|dev)\b"#,
         #"\bonly (a |one )?(train|training) split\b"#, #"\b(a )?single split\b"#, #"\bnot (split|divided)\b"#,
+        #"\b(only|just) (contains |has |provides |includes |offers )?(a |one |the )?(single )?(train|training) (set|split|part|portion)\b"#,
     ]
 
     /// Who or what differs between splits, when said together with both splits.
@@ -171,7 +224,11 @@ struct DatasetSplitsDefined: Rule {
         case defined(Anchor)
     }
 
-    private static let heldOutPatterns = testPatterns + [#"\bvalid(ation)?\b"#, #"\bval\b"#, #"\bdev\b"#]
+    /// Held-out data named in a splits section, also as part of a split's name (`test_r1`,
+    /// `dev-clean`, `validation_matched`): letters, not word characters, bound the word.
+    private static let heldOutPatterns = [
+        #"(?<![a-z])(test|testing|valid|validation|val|dev|devtest|eval|evaluation)(?![a-z])"#, #"held[- ]out"#,
+    ]
     private static let heldOutWords: Set<String> = ["test", "testing", "validation", "val", "dev", "devtest"]
 
     private func splitEvidence(_ documents: DatasetDocuments) -> SplitEvidence {

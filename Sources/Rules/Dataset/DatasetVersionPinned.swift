@@ -32,6 +32,18 @@ struct DatasetVersionPinned: Rule {
                     }
                     """,
             ], note: "a Croissant file checksum"),
+            Example([
+                "data/receipts/croissant.json": """
+                    {
+                      "@context": { "@vocab": "https://schema.org/", "cr": "http://mlcommons.org/croissant/" },
+                      "@type": "Dataset",
+                      "name": "receipts",
+                      "distribution": [
+                        { "@type": "cr:FileObject", "@id": "r.jsonl", "md5": "By8fYbgzsjPiHIgIrROJeA==" }
+                      ]
+                    }
+                    """,
+            ], note: "an md5 digest in base64"),
         ],
         failing: [
             Example([
