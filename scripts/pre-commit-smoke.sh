@@ -29,7 +29,7 @@ if [ $status -eq 0 ] || ! echo "$out" | grep -q "MC-002"; then
   echo "pre-commit smoke: the bad card was NOT refused with MC-002" >&2
   exit 1
 fi
-printf '# Tagger\n\n## Intended use\n\nRoutes support tickets to the team that owns the product area, for support staff.\n\n## Training data\n\nFine-tuned on [example-org/support-tickets](https://huggingface.co/datasets/example-org/support-tickets).\n\n## Limitations\n\nOnly English tickets.\n' > models/tagger/MODEL_CARD.md
+printf '# Tagger\n\n## Intended use\n\nRoutes support tickets to the team that owns the product area, for support staff.\n\n## Training data\n\nFine-tuned on [example-org/support-tickets](https://huggingface.co/datasets/example-org/support-tickets).\n\n## Evaluation\n\n| Metric | Value | Data |\n|---|---|---|\n| Accuracy | 0.91 | the test split of example-org/support-tickets |\n\n## Limitations\n\nOnly English tickets.\n' > models/tagger/MODEL_CARD.md
 git add models/tagger/MODEL_CARD.md
 python3 -m pre_commit try-repo "$here" aimslint --all-files 2>&1 | tail -n 5
 echo "pre-commit smoke: ok (refused the bad card, passed the fixed one)"
